@@ -1,0 +1,57 @@
+CREATE TABLE `residents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`line_user_id` text NOT NULL,
+	`display_name` text,
+	`following` integer DEFAULT true NOT NULL,
+	`followed_at` integer,
+	`unfollowed_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `residents_line_user_id_unique` ON `residents` (`line_user_id`);--> statement-breakpoint
+CREATE INDEX `residents_following_idx` ON `residents` (`following`);--> statement-breakpoint
+CREATE TABLE `webhook_events` (
+	`webhook_event_id` text PRIMARY KEY NOT NULL,
+	`type` text NOT NULL,
+	`status` text NOT NULL,
+	`payload` text,
+	`received_at` integer NOT NULL,
+	`processed_at` integer,
+	`attempts` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_events_status_idx` ON `webhook_events` (`status`,`received_at`);--> statement-breakpoint
+CREATE TABLE `messages` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`resident_id` text NOT NULL,
+	`direction` text NOT NULL,
+	`kind` text NOT NULL,
+	`body` text NOT NULL,
+	`webhook_event_id` text,
+	`delivery_id` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `messages_resident_idx` ON `messages` (`resident_id`,`id`);--> statement-breakpoint
+CREATE TABLE `deliveries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`resident_id` text NOT NULL,
+	`method` text NOT NULL,
+	`retry_key` text NOT NULL,
+	`messages` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`line_request_id` text,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`sent_at` integer,
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `deliveries_retry_key_unique` ON `deliveries` (`retry_key`);--> statement-breakpoint
+CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`created_at`);--> statement-breakpoint
+CREATE TABLE `app_meta` (
+	`key` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);

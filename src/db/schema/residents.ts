@@ -1,0 +1,17 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+
+export const residents = sqliteTable(
+  'residents',
+  {
+    id: text('id').primaryKey(),
+    lineUserId: text('line_user_id').notNull().unique(),
+    displayName: text('display_name'),
+    following: integer('following', { mode: 'boolean' }).notNull().default(true),
+    followedAt: integer('followed_at', { mode: 'timestamp_ms' }),
+    unfollowedAt: integer('unfollowed_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('residents_following_idx').on(t.following)],
+);
+
+export type Resident = typeof residents.$inferSelect;

@@ -1,0 +1,25 @@
+import type { messagingApi } from '@line/bot-sdk';
+
+export type LineMessage = messagingApi.Message;
+
+export type LineFailureKind =
+  | 'invalid_reply_token'
+  | 'already_accepted'
+  | 'monthly_limit'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network_error'
+  | 'rejected';
+
+export type LineResult =
+  | { ok: true; requestId?: string }
+  | { ok: false; kind: LineFailureKind; status?: number; requestId?: string; retryAfterMs?: number };
+
+/** The LINE Messaging API as the app uses it. One real implementation (line-client.ts). */
+export interface LinePort {
+  reply(replyToken: string, messages: LineMessage[]): Promise<LineResult>;
+  push(to: string, messages: LineMessage[], retryKey: string): Promise<LineResult>;
+  multicast(to: string[], messages: LineMessage[], retryKey: string): Promise<LineResult>;
+  getDisplayName(userId: string): Promise<string | null>;
+  showLoading(userId: string): Promise<void>;
+}

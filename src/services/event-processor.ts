@@ -1,0 +1,85 @@
+import type { Deps } from '../deps';
+import { appendMessages } from '../db/repos/messages';
+import { markFollowing, residentForContact } from '../db/repos/residents';
+import { claimEvent, finishEvent } from '../db/repos/webhook-events';
+import { handledEventSchema, type HandledEvent } from '../line/events';
+import { respond, type ConversationInput } from './conversation';
+import { sendToResident } from './sender';
+
+export interface StoredEvent {
+  webhookEventId: string;
+  payload: string;
+  attempts: number;
+}
+
+/** Does the work for one stored webhook event, exactly once across redeliveries and restarts. */
+export async function processStoredEvent(deps: Deps, stored: StoredEvent): Promise<void> {
+  if (!(await claimEvent(deps.db, stored.webhookEventId, stored.attempts))) return;
+  const parsed = handledEventSchema.safeParse(JSON.parse(stored.payload));
+  if (!parsed.success || parsed.data.mode === 'standby') {
+    // Unknown types, unknown fields' shapes and standby-mode events are not ours to answer.
+    await finishEvent(deps.db, stored.webhookEventId, 'ignored', deps.clock.now());
+    return;
+  }
+  try {
+    await handleEvent(deps, parsed.data);
+    await finishEvent(deps.db, stored.webhookEventId, 'processed', deps.clock.now());
+  } catch (error) {
+    deps.log.error('webhook.event_failed', { webhookEventId: stored.webhookEventId, error: errorName(error) });
+    await finishEvent(deps.db, stored.webhookEventId, 'failed', deps.clock.now());
+  }
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown');
+
+async function handleEvent(deps: Deps, event: HandledEvent): Promise<void> {
+  const now = deps.clock.now();
+  const resident = await residentForContact(deps.db, event.source.userId, now);
+  if (event.type === 'unfollow') {
+    await markFollowing(deps.db, resident.id, false, now);
+    return;
+  }
+  let input: ConversationInput;
+  if (event.type === 'follow') {
+    const displayName = await deps.line.getDisplayName(event.source.userId);
+    await markFollowing(deps.db, resident.id, true, now, displayName);
+    input = { kind: 'follow' };
+  } else if (event.type === 'postback') {
+    input = { kind: 'postback', data: event.postback.data, params: event.postback.params };
+  } else if (event.message.type === 'text' && event.message.text !== undefined) {
+    input = { kind: 'text', text: event.message.text };
+  } else {
+    input = { kind: 'unsupported', messageType: event.message.type };
+  }
+  await appendMessages(deps.db, [
+    {
+      residentId: resident.id,
+      direction: 'in',
+      kind: input.kind,
+      body: transcriptText(input),
+      webhookEventId: event.webhookEventId,
+      createdAt: now,
+    },
+  ]);
+  const messages = await respond(deps, resident, input);
+  if (!messages.length) return;
+  await sendToResident(deps, {
+    to: { residentId: resident.id, lineUserId: event.source.userId },
+    messages,
+    replyToken: event.replyToken,
+    eventTime: new Date(event.timestamp),
+  });
+}
+
+function transcriptText(input: ConversationInput): string {
+  switch (input.kind) {
+    case 'follow':
+      return '（友だち追加）';
+    case 'text':
+      return input.text;
+    case 'postback':
+      return `（ボタン操作: ${input.data}）`;
+    case 'unsupported':
+      return `（${input.messageType} が送られました）`;
+  }
+}

@@ -1,0 +1,47 @@
+import { createApp } from './app';
+import { connectWebDatabase } from './db/connect-web';
+import { defaultRetry, sleep, type Deps } from './deps';
+import { parseEnv } from './env';
+import { createLineClient } from './line/line-client';
+import { createLogger } from './log';
+import { recoverUnfinishedWork } from './services/recovery';
+import { systemClock } from './time/clock';
+
+// Minimal shapes of the Workers runtime objects we use (avoids mixing Workers and Node global types).
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+  passThroughOnException(): void;
+  props: unknown;
+}
+
+let cached: { key: string; deps: Deps; app: ReturnType<typeof createApp> } | undefined;
+
+function appFor(rawEnv: Record<string, unknown>) {
+  const key = JSON.stringify(rawEnv);
+  if (cached?.key === key) return cached;
+  const env = parseEnv(rawEnv);
+  if (!env.LINE_CHANNEL_SECRET || !env.LINE_CHANNEL_ACCESS_TOKEN) {
+    throw new Error('LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN are required on Workers (no emulator there)');
+  }
+  if (env.DATABASE_URL.startsWith('file:')) throw new Error('DATABASE_URL must be a libsql:, https: or wss: URL on Workers');
+  const deps: Deps = {
+    db: connectWebDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN),
+    line: createLineClient({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN, baseURL: env.LINE_API_BASE_URL }),
+    clock: systemClock,
+    log: createLogger(),
+    channelSecret: env.LINE_CHANNEL_SECRET,
+    retry: defaultRetry,
+    sleep,
+  };
+  cached = { key, deps, app: createApp(deps) };
+  return cached;
+}
+
+export default {
+  fetch(request: Request, env: Record<string, unknown>, ctx: ExecutionContext) {
+    return appFor(env).app.fetch(request, env, ctx);
+  },
+  scheduled(_controller: unknown, env: Record<string, unknown>, ctx: ExecutionContext) {
+    ctx.waitUntil(recoverUnfinishedWork(appFor(env).deps));
+  },
+};
