@@ -34,10 +34,12 @@ CREATE TABLE `messages` (
 );
 --> statement-breakpoint
 CREATE INDEX `messages_resident_idx` ON `messages` (`resident_id`,`id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_webhook_event_idx` ON `messages` (`webhook_event_id`);--> statement-breakpoint
 CREATE TABLE `deliveries` (
 	`id` text PRIMARY KEY NOT NULL,
 	`resident_id` text NOT NULL,
 	`method` text NOT NULL,
+	`source_event_id` text,
 	`retry_key` text NOT NULL,
 	`messages` text NOT NULL,
 	`status` text NOT NULL,
@@ -49,6 +51,7 @@ CREATE TABLE `deliveries` (
 	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `deliveries_source_event_id_unique` ON `deliveries` (`source_event_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `deliveries_retry_key_unique` ON `deliveries` (`retry_key`);--> statement-breakpoint
 CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `app_meta` (

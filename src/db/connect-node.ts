@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql/node';
+import { retryBusy } from './busy-retry';
 import * as schema from './schema';
 import type { Db } from './types';
 
 export interface NodeDatabase {
   db: Db;
+  /** Resolves once connection settings are applied. */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -20,7 +23,9 @@ export function connectNodeDatabase(url: string, authToken?: string): NodeDataba
     const path = url.slice('file:'.length);
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url, authToken, ...(isFile ? { concurrency: 1, timeout: 5_000 } : {}) });
+  const client = isFile ? createClient({ url, concurrency: 1, timeout: 5_000 }) : retryBusy(createClient({ url, authToken }));
   const db = drizzle(client, { schema });
-  return { db, close: () => client.close() };
+  // WAL lets readers (a CLI export beside the server) work during writes, and commits are far cheaper.
+  const ready = isFile ? client.execute('PRAGMA journal_mode = WAL').then(() => client.execute('PRAGMA synchronous = NORMAL')) : Promise.resolve();
+  return { db, ready: ready.then(() => undefined), close: () => client.close() };
 }

@@ -43,6 +43,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const log = options.log ?? createLogger();
   const background = createBackground(log);
   const database = connectNodeDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  await database.ready;
   await migrateDatabase(database.db);
 
   let app: Hono | undefined;

@@ -4,7 +4,8 @@ import { markFollowing, residentForContact } from '../db/repos/residents';
 import { claimEvent, finishEvent } from '../db/repos/webhook-events';
 import { handledEventSchema, type HandledEvent } from '../line/events';
 import { respond, type ConversationInput } from './conversation';
-import { sendToResident } from './sender';
+import { resumeDelivery, sendToResident } from './sender';
+import { deliveryForEvent } from '../db/repos/deliveries';
 
 export interface StoredEvent {
   webhookEventId: string;
@@ -30,7 +31,12 @@ export async function processStoredEvent(deps: Deps, stored: StoredEvent): Promi
   }
 }
 
-const errorName = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'unknown');
+// Never the message: database errors quote the query parameters, which hold resident text.
+const errorName = (error: unknown) => {
+  if (!(error instanceof Error)) return 'unknown';
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? `${error.name}/${cause.code}` : error.name;
+};
 
 async function handleEvent(deps: Deps, event: HandledEvent): Promise<void> {
   const now = deps.clock.now();
@@ -61,13 +67,21 @@ async function handleEvent(deps: Deps, event: HandledEvent): Promise<void> {
       createdAt: now,
     },
   ]);
+  const to = { residentId: resident.id, lineUserId: event.source.userId };
+  // A retried event (after a failure or crash) finishes its recorded answer instead of answering again.
+  const earlier = await deliveryForEvent(deps.db, event.webhookEventId);
+  if (earlier) {
+    await resumeDelivery(deps, earlier, to);
+    return;
+  }
   const messages = await respond(deps, resident, input);
   if (!messages.length) return;
   await sendToResident(deps, {
-    to: { residentId: resident.id, lineUserId: event.source.userId },
+    to,
     messages,
     replyToken: event.replyToken,
     eventTime: new Date(event.timestamp),
+    sourceEventId: event.webhookEventId,
   });
 }
 

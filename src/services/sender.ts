@@ -1,7 +1,6 @@
 import type { Deps } from '../deps';
-import { appendMessages } from '../db/repos/messages';
-import { createDelivery, updateDelivery } from '../db/repos/deliveries';
-import type { DeliveryRow } from '../db/schema';
+import { createDelivery, updateDelivery, updateDeliveryQuery } from '../db/repos/deliveries';
+import { messages, type DeliveryRow } from '../db/schema';
 import type { LineMessage, LineResult } from '../line/port';
 import { summarizeForTranscript } from '../line/transcript';
 
@@ -19,6 +18,8 @@ export interface SendRequest {
   replyToken?: string;
   /** When LINE created the event that carried the reply token. */
   eventTime?: Date;
+  /** The webhook event being answered (at most one delivery per event). */
+  sourceEventId?: string;
 }
 
 type Outcome = 'sent' | 'failed' | 'monthly_limit';
@@ -32,7 +33,12 @@ export async function sendToResident(deps: Deps, req: SendRequest): Promise<Outc
   const fresh = req.replyToken && req.eventTime && now.getTime() - req.eventTime.getTime() < REPLY_TOKEN_FRESH_MS;
   const delivery = await createDelivery(
     deps.db,
-    { residentId: req.to.residentId, method: fresh ? 'reply' : 'push', messages: JSON.stringify(req.messages) },
+    {
+      residentId: req.to.residentId,
+      method: fresh ? 'reply' : 'push',
+      messages: JSON.stringify(req.messages),
+      sourceEventId: req.sourceEventId,
+    },
     now,
   );
   if (fresh) {
@@ -40,17 +46,32 @@ export async function sendToResident(deps: Deps, req: SendRequest): Promise<Outc
     // Only a token LINE refused outright (never accepted before) is safe to replace by a push.
     const refusedOutright = !replied.result.ok && replied.result.kind === 'invalid_reply_token' && replied.tries === 1;
     if (!refusedOutright) {
-      return settle(deps, delivery, req, replied.result);
+      return settle(deps, delivery, req, replied);
     }
     await updateDelivery(deps.db, delivery.id, { method: 'push' });
   }
   return pushDelivery(deps, delivery, req);
 }
 
-/** (Re)tries a recorded push with its stored retry key; used by recovery after a crash. */
+/**
+ * Finishes a delivery that an earlier run recorded but did not settle: a push is sent
+ * again with its stored retry key (LINE drops a repeat); a reply has no retry key, so
+ * after an interruption we cannot know whether it arrived, and it is left as failed
+ * (visible to staff) rather than risk sending it twice.
+ */
+export async function resumeDelivery(deps: Deps, delivery: DeliveryRow, to: Recipient): Promise<Outcome | 'done'> {
+  if (delivery.status !== 'pending') return 'done';
+  if (delivery.method === 'reply') {
+    await updateDelivery(deps.db, delivery.id, { status: 'failed', lastError: 'interrupted_reply' });
+    return 'failed';
+  }
+  return pushDelivery(deps, delivery, { to, messages: JSON.parse(delivery.messages) as LineMessage[] });
+}
+
+/** Sends a recorded push with its stored retry key. */
 export async function pushDelivery(deps: Deps, delivery: DeliveryRow, req: SendRequest): Promise<Outcome> {
   const pushed = await attempt(deps, delivery, () => deps.line.push(req.to.lineUserId, req.messages, delivery.retryKey));
-  return settle(deps, delivery, req, pushed.result);
+  return settle(deps, delivery, req, pushed);
 }
 
 interface Attempted {
@@ -59,42 +80,45 @@ interface Attempted {
 }
 
 async function attempt(deps: Deps, delivery: DeliveryRow, call: () => Promise<LineResult>): Promise<Attempted> {
-  let tries = 0;
-  for (;;) {
-    tries++;
+  for (let tries = 1; ; tries++) {
     const result = await call();
-    await updateDelivery(deps.db, delivery.id, {
-      attempts: delivery.attempts + tries,
-      lineRequestId: result.requestId ?? null,
-      lastError: result.ok ? null : `${result.kind}${result.status ? ` ${result.status}` : ''}`,
-    });
-    const retriable = !result.ok && ['rate_limited', 'server_error', 'network_error'].includes(result.kind);
+    const retriable = !result.ok && RETRIABLE.has(result.kind);
     const wait = deps.retry.delaysMs[tries - 1];
     if (!retriable || wait === undefined) return { result, tries };
+    await updateDelivery(deps.db, delivery.id, { attempts: delivery.attempts + tries, lastError: describe(result) });
     await deps.sleep(!result.ok && result.retryAfterMs ? Math.max(wait, result.retryAfterMs) : wait);
   }
 }
 
-async function settle(deps: Deps, delivery: DeliveryRow, req: SendRequest, result: LineResult): Promise<Outcome> {
+const RETRIABLE = new Set(['rate_limited', 'server_error', 'network_error']);
+const describe = (result: LineResult) => (result.ok ? null : `${result.kind}${result.status ? ` ${result.status}` : ''}`);
+
+async function settle(deps: Deps, delivery: DeliveryRow, req: SendRequest, attempted: Attempted): Promise<Outcome> {
+  const { result, tries } = attempted;
   const now = deps.clock.now();
   // 409: LINE already accepted this retry key, so the messages did arrive.
   const outcome: Outcome =
     result.ok || result.kind === 'already_accepted' ? 'sent' : result.kind === 'monthly_limit' ? 'monthly_limit' : 'failed';
-  await updateDelivery(deps.db, delivery.id, { status: outcome, sentAt: outcome === 'sent' ? now : null });
-  if (outcome === 'sent') {
-    await appendMessages(
-      deps.db,
-      req.messages.map((m) => ({
-        residentId: req.to.residentId,
-        direction: 'out' as const,
-        kind: m.type,
-        body: summarizeForTranscript(m),
-        deliveryId: delivery.id,
-        createdAt: now,
-      })),
-    );
-  } else {
-    deps.log.warn('line.send_failed', { deliveryId: delivery.id, residentId: req.to.residentId, outcome, error: result.ok ? '' : result.kind });
+  const recordOutcome = updateDeliveryQuery(deps.db, delivery.id, {
+    status: outcome,
+    attempts: delivery.attempts + tries,
+    lineRequestId: result.requestId ?? null,
+    lastError: describe(result),
+    sentAt: outcome === 'sent' ? now : null,
+  });
+  if (outcome !== 'sent') {
+    await recordOutcome;
+    deps.log.warn('line.send_failed', { deliveryId: delivery.id, residentId: req.to.residentId, outcome, error: describe(result) });
+    return outcome;
   }
+  const transcript = req.messages.map((m) => ({
+    residentId: req.to.residentId,
+    direction: 'out' as const,
+    kind: m.type,
+    body: summarizeForTranscript(m),
+    deliveryId: delivery.id,
+    createdAt: now,
+  }));
+  await deps.db.batch([recordOutcome, deps.db.insert(messages).values(transcript)]);
   return outcome;
 }

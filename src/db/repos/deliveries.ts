@@ -4,7 +4,7 @@ import type { Db } from '../types';
 
 export async function createDelivery(
   db: Db,
-  row: Pick<DeliveryRow, 'residentId' | 'method' | 'messages'>,
+  row: Pick<DeliveryRow, 'residentId' | 'method' | 'messages'> & { sourceEventId?: string },
   now: Date,
 ): Promise<DeliveryRow> {
   const [created] = await db
@@ -14,8 +14,14 @@ export async function createDelivery(
   return created!;
 }
 
-export async function updateDelivery(db: Db, id: string, patch: Partial<Omit<DeliveryRow, 'id' | 'retryKey'>>) {
-  await db.update(deliveries).set(patch).where(eq(deliveries.id, id));
+type DeliveryPatch = Partial<Omit<DeliveryRow, 'id' | 'retryKey'>>;
+
+/** The update as a query, so it can join a batch with other writes. */
+export const updateDeliveryQuery = (db: Db, id: string, patch: DeliveryPatch) =>
+  db.update(deliveries).set(patch).where(eq(deliveries.id, id));
+
+export async function updateDelivery(db: Db, id: string, patch: DeliveryPatch) {
+  await updateDeliveryQuery(db, id, patch);
 }
 
 export function pendingDeliveries(db: Db, olderThan: Date, limit = 100) {
@@ -25,4 +31,9 @@ export function pendingDeliveries(db: Db, olderThan: Date, limit = 100) {
     .where(and(eq(deliveries.status, 'pending'), lt(deliveries.createdAt, olderThan)))
     .orderBy(deliveries.createdAt)
     .limit(limit);
+}
+
+export async function deliveryForEvent(db: Db, sourceEventId: string) {
+  const [row] = await db.select().from(deliveries).where(eq(deliveries.sourceEventId, sourceEventId));
+  return row;
 }

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { webhookEvents } from '../schema';
 import type { Db } from '../types';
 
@@ -9,6 +9,7 @@ export interface IncomingEvent {
 }
 
 const CHUNK = 100;
+const MAX_ATTEMPTS = 5;
 
 /** Inserts events under their unique id and returns the ids that were new. */
 export async function recordNewEvents(db: Db, events: IncomingEvent[], now: Date): Promise<Set<string>> {
@@ -41,11 +42,18 @@ export async function claimEvent(db: Db, id: string, expectedAttempts: number): 
   return rows.length === 1;
 }
 
+/** Events never finished, or failed fewer than MAX_ATTEMPTS times (the payload is kept for them). */
 export function unfinishedEvents(db: Db, olderThan: Date, limit = 100) {
   return db
     .select()
     .from(webhookEvents)
-    .where(and(eq(webhookEvents.status, 'received'), lt(webhookEvents.receivedAt, olderThan), lt(webhookEvents.attempts, 5)))
+    .where(
+      and(
+        inArray(webhookEvents.status, ['received', 'failed']),
+        lt(webhookEvents.receivedAt, olderThan),
+        lt(webhookEvents.attempts, MAX_ATTEMPTS),
+      ),
+    )
     .orderBy(webhookEvents.receivedAt)
     .limit(limit);
 }

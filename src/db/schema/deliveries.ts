@@ -11,6 +11,8 @@ export const deliveries = sqliteTable(
       .notNull()
       .references(() => residents.id),
     method: text('method', { enum: ['reply', 'push'] }).notNull(),
+    /** The webhook event this answers: a retried event finds its answer instead of making another. */
+    sourceEventId: text('source_event_id').unique(),
     retryKey: text('retry_key').notNull().unique(),
     messages: text('messages').notNull(),
     status: text('status', { enum: ['pending', 'sent', 'failed', 'monthly_limit'] }).notNull(),

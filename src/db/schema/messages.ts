@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { residents } from './residents';
 
 // Append-only transcript per resident (inbound and outbound); never updated.
@@ -16,7 +16,11 @@ export const messages = sqliteTable(
     deliveryId: text('delivery_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('messages_resident_idx').on(t.residentId, t.id)],
+  (t) => [
+    index('messages_resident_idx').on(t.residentId, t.id),
+    // One inbound row per LINE event, however often the event is processed.
+    uniqueIndex('messages_webhook_event_idx').on(t.webhookEventId),
+  ],
 );
 
 export type MessageRow = typeof messages.$inferSelect;
