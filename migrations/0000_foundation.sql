@@ -5,6 +5,9 @@ CREATE TABLE `residents` (
 	`following` integer DEFAULT true NOT NULL,
 	`followed_at` integer,
 	`unfollowed_at` integer,
+	`consent` text DEFAULT 'unknown' NOT NULL,
+	`consent_notice_version` text,
+	`consent_at` integer,
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
@@ -58,3 +61,51 @@ CREATE TABLE `app_meta` (
 	`key` text PRIMARY KEY NOT NULL,
 	`value` text NOT NULL
 );
+--> statement-breakpoint
+CREATE TABLE `consent_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`resident_id` text NOT NULL,
+	`decision` text NOT NULL,
+	`notice_version` text NOT NULL,
+	`webhook_event_id` text,
+	`at` integer NOT NULL,
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `consent_events_webhook_event_id_unique` ON `consent_events` (`webhook_event_id`);--> statement-breakpoint
+CREATE INDEX `consent_events_resident_idx` ON `consent_events` (`resident_id`,`at`);--> statement-breakpoint
+CREATE TABLE `conversation_steps` (
+	`resident_id` text NOT NULL,
+	`revision` integer NOT NULL,
+	`flow_id` text NOT NULL,
+	`flow_version` integer NOT NULL,
+	`node_id` text NOT NULL,
+	`vars` text NOT NULL,
+	`webhook_event_id` text,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`resident_id`, `revision`),
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `conversation_steps_webhook_event_id_unique` ON `conversation_steps` (`webhook_event_id`);--> statement-breakpoint
+CREATE TABLE `cases` (
+	`id` text PRIMARY KEY NOT NULL,
+	`resident_id` text NOT NULL,
+	`category` text NOT NULL,
+	`urgency` text NOT NULL,
+	`crisis_kinds` text,
+	`department_id` text NOT NULL,
+	`area_id` text,
+	`status` text NOT NULL,
+	`summary` text,
+	`note` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`waiting_since` integer,
+	`closed_at` integer,
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `cases_one_open_per_resident` ON `cases` (`resident_id`) WHERE status <> 'closed';--> statement-breakpoint
+CREATE INDEX `cases_queue_idx` ON `cases` (`status`,`urgency`,`waiting_since`);--> statement-breakpoint
+CREATE INDEX `cases_created_idx` ON `cases` (`created_at`);

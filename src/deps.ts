@@ -1,4 +1,6 @@
 import type { Db } from './db/types';
+import type { Conversation } from './engine/conversation-types';
+import type { CouncilProfile } from './profile/schema';
 import type { LinePort } from './line/port';
 import type { Logger } from './log';
 import type { Clock } from './time/clock';
@@ -12,6 +14,8 @@ export interface RetryPolicy {
 export interface Deps {
   db: Db;
   line: LinePort;
+  profile: CouncilProfile;
+  conversation: Conversation;
   clock: Clock;
   log: Logger;
   channelSecret: string;

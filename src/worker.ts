@@ -1,3 +1,5 @@
+import { conversation } from '../flows/conversation';
+import { loadProfile } from '../flows/profiles';
 import { createApp } from './app';
 import { connectWebDatabase } from './db/connect-web';
 import { defaultRetry, sleep, type Deps } from './deps';
@@ -27,6 +29,8 @@ function appFor(rawEnv: Record<string, unknown>) {
   const deps: Deps = {
     db: connectWebDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN),
     line: createLineClient({ channelAccessToken: env.LINE_CHANNEL_ACCESS_TOKEN, baseURL: env.LINE_API_BASE_URL }),
+    profile: loadProfile(env.COUNCIL_PROFILE),
+    conversation,
     clock: systemClock,
     log: createLogger(),
     channelSecret: env.LINE_CHANNEL_SECRET,

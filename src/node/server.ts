@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Hono } from 'hono';
+import { conversation } from '../../flows/conversation';
+import { loadProfile } from '../../flows/profiles';
 import { createApp } from '../app';
 import { connectNodeDatabase } from '../db/connect-node';
 import { migrateDatabase } from '../db/migrate';
@@ -69,6 +71,8 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   const deps: Deps = {
     db: database.db,
     line: options.wrapLine ? options.wrapLine(line) : line,
+    profile: loadProfile(env.COUNCIL_PROFILE),
+    conversation,
     clock: options.clock ?? systemClock,
     log,
     channelSecret: env.LINE_CHANNEL_SECRET ?? EMULATOR_CHANNEL_SECRET,
@@ -78,7 +82,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   let tools: LocalTools | undefined;
   app = createApp(
     deps,
-    emulated ? (root) => void (tools = mountLocalTools(root, { baseUrl: url, deps, accountName: 'tsunagu' })) : undefined,
+    emulated ? (root) => void (tools = mountLocalTools(root, { baseUrl: url, deps, accountName: deps.profile.council.name })) : undefined,
   );
   if (tools) {
     if (options.seedDemo ?? true) await seedDemoData(deps.db, deps.clock.now());

@@ -1,27 +1,101 @@
 import type { Deps } from '../deps';
-import type { Resident } from '../db/schema';
-import type { LineMessage } from '../line/port';
+import { latestSession, insertStepQuery, isStepConflict } from '../db/repos/conversation-steps';
+import { appendMessages } from '../db/repos/messages';
+import { deliveries, type Resident } from '../db/schema';
+import { classify } from '../engine/classifier';
+import { initialSession, step, type EngineInput } from '../engine/step';
+import { renderReply } from '../line/render';
+import { effects } from './effects';
+import { dispatchDelivery, planDelivery, type SendRequest } from './sender';
 
 export type ConversationInput =
   | { kind: 'follow' }
   | { kind: 'text'; text: string }
-  | { kind: 'postback'; data: string; params?: Record<string, unknown> }
+  | { kind: 'postback'; data: string }
   | { kind: 'unsupported'; messageType: string };
 
-/** Decides the bot's answer to one resident input. */
-export async function respond(_deps: Deps, _resident: Resident, input: ConversationInput): Promise<LineMessage[]> {
-  const menu: LineMessage = {
-    type: 'text',
-    text: 'ご相談の内容に近いものを選んでください。文章で書いていただいても大丈夫です。',
-    quickReply: {
-      items: ['お金のこと', '仕事のこと', '介護のこと', '障害のこと', '子育てのこと', '人と話したい'].map((label) => ({
-        type: 'action' as const,
-        action: { type: 'message' as const, label, text: label },
-      })),
+export interface Incoming {
+  resident: Resident;
+  lineUserId: string;
+  webhookEventId: string;
+  replyToken?: string;
+  eventTime: Date;
+}
+
+const WITHHELD = '（同意をいただく前のため、内容は保存していません）';
+const MAX_CONFLICTS = 5;
+
+/**
+ * One resident input: classify, log, step the conversation, and commit the new state,
+ * the reply and the effects in one batch (all or nothing), then send the reply.
+ */
+export async function converse(deps: Deps, incoming: Incoming, input: ConversationInput): Promise<void> {
+  const { db, profile, conversation } = deps;
+  const { resident } = incoming;
+  const now = deps.clock.now();
+  const triage = input.kind === 'text' ? classify(input.text) : undefined;
+  // Consultation text is kept only with consent; on the crisis path, life comes first.
+  const keepsText = resident.consent === 'given' || triage?.urgency === 'crisis';
+  const keptText = input.kind === 'text' && keepsText ? input.text : undefined;
+  await appendMessages(db, [
+    {
+      residentId: resident.id,
+      direction: 'in',
+      kind: input.kind,
+      body: transcriptText(input, keepsText),
+      webhookEventId: incoming.webhookEventId,
+      createdAt: now,
     },
-  };
-  if (input.kind === 'follow') {
-    return [{ type: 'text', text: '友だち追加ありがとうございます。社会福祉協議会の相談窓口です。' }, menu];
+  ]);
+  const engineInput: EngineInput =
+    input.kind === 'text'
+      ? { kind: 'text', text: input.text, triage: triage! }
+      : input.kind === 'unsupported'
+        ? { kind: 'unsupported' }
+        : input;
+
+  for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
+    const session = (await latestSession(db, resident.id)) ?? initialSession(conversation);
+    const result = step({ conversation, areas: profile.areas }, session, engineInput);
+    const next = { ...result.session, revision: session.revision + 1, vars: { ...result.session.vars } };
+    if (input.kind === 'text' && !keepsText) delete next.vars.note; // a typed note is the resident's words
+    const messages = renderReply(result.outbox, result.choices, { profile, now, vars: next.vars });
+    const req: SendRequest = {
+      to: { residentId: resident.id, lineUserId: incoming.lineUserId },
+      messages,
+      replyToken: incoming.replyToken,
+      eventTime: incoming.eventTime,
+      sourceEventId: incoming.webhookEventId,
+    };
+    const delivery = planDelivery(deps, req);
+    const effectQueries = result.effects.flatMap((call) =>
+      effects[call.name]({ db, profile, resident, call, now, webhookEventId: incoming.webhookEventId, keptText }),
+    );
+    try {
+      await db.batch([
+        insertStepQuery(db, resident.id, next, incoming.webhookEventId, now),
+        ...(messages.length ? [db.insert(deliveries).values(delivery)] : []),
+        ...effectQueries,
+      ]);
+    } catch (error) {
+      if (isStepConflict(error)) continue; // another message from this resident stepped first: step again from there
+      throw error;
+    }
+    if (messages.length) await dispatchDelivery(deps, delivery, req);
+    return;
   }
-  return [menu];
+  throw new Error(`conversation step conflicted ${MAX_CONFLICTS} times`);
+}
+
+function transcriptText(input: ConversationInput, keepsText: boolean): string {
+  switch (input.kind) {
+    case 'follow':
+      return '（友だち追加）';
+    case 'text':
+      return keepsText ? input.text : WITHHELD;
+    case 'postback':
+      return `（ボタン操作: ${input.data}）`;
+    case 'unsupported':
+      return `（${input.messageType} が送られました）`;
+  }
 }

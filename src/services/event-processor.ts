@@ -1,10 +1,9 @@
 import type { Deps } from '../deps';
-import { appendMessages } from '../db/repos/messages';
 import { markFollowing, residentForContact } from '../db/repos/residents';
 import { claimEvent, finishEvent } from '../db/repos/webhook-events';
 import { handledEventSchema, type HandledEvent } from '../line/events';
-import { respond, type ConversationInput } from './conversation';
-import { resumeDelivery, sendToResident } from './sender';
+import { converse, type ConversationInput } from './conversation';
+import { resumeDelivery } from './sender';
 import { deliveryForEvent } from '../db/repos/deliveries';
 
 export interface StoredEvent {
@@ -51,49 +50,27 @@ async function handleEvent(deps: Deps, event: HandledEvent): Promise<void> {
     await markFollowing(deps.db, resident.id, true, now, displayName);
     input = { kind: 'follow' };
   } else if (event.type === 'postback') {
-    input = { kind: 'postback', data: event.postback.data, params: event.postback.params };
+    input = { kind: 'postback', data: event.postback.data };
   } else if (event.message.type === 'text' && event.message.text !== undefined) {
     input = { kind: 'text', text: event.message.text };
   } else {
     input = { kind: 'unsupported', messageType: event.message.type };
   }
-  await appendMessages(deps.db, [
-    {
-      residentId: resident.id,
-      direction: 'in',
-      kind: input.kind,
-      body: transcriptText(input),
-      webhookEventId: event.webhookEventId,
-      createdAt: now,
-    },
-  ]);
-  const to = { residentId: resident.id, lineUserId: event.source.userId };
   // A retried event (after a failure or crash) finishes its recorded answer instead of answering again.
   const earlier = await deliveryForEvent(deps.db, event.webhookEventId);
   if (earlier) {
-    await resumeDelivery(deps, earlier, to);
+    await resumeDelivery(deps, earlier, { residentId: resident.id, lineUserId: event.source.userId });
     return;
   }
-  const messages = await respond(deps, resident, input);
-  if (!messages.length) return;
-  await sendToResident(deps, {
-    to,
-    messages,
-    replyToken: event.replyToken,
-    eventTime: new Date(event.timestamp),
-    sourceEventId: event.webhookEventId,
-  });
-}
-
-function transcriptText(input: ConversationInput): string {
-  switch (input.kind) {
-    case 'follow':
-      return '（友だち追加）';
-    case 'text':
-      return input.text;
-    case 'postback':
-      return `（ボタン操作: ${input.data}）`;
-    case 'unsupported':
-      return `（${input.messageType} が送られました）`;
-  }
+  await converse(
+    deps,
+    {
+      resident,
+      lineUserId: event.source.userId,
+      webhookEventId: event.webhookEventId,
+      replyToken: event.replyToken,
+      eventTime: new Date(event.timestamp),
+    },
+    input,
+  );
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps';
-import { createDelivery, updateDelivery, updateDeliveryQuery } from '../db/repos/deliveries';
-import { messages, type DeliveryRow } from '../db/schema';
+import { updateDelivery, updateDeliveryQuery } from '../db/repos/deliveries';
+import { deliveries, messages, type DeliveryRow } from '../db/schema';
 import type { LineMessage, LineResult } from '../line/port';
 import { summarizeForTranscript } from '../line/transcript';
 
@@ -29,19 +29,34 @@ type Outcome = 'sent' | 'failed' | 'monthly_limit';
  * stored before the first attempt, so a retry (now or after a crash) is never doubled.
  */
 export async function sendToResident(deps: Deps, req: SendRequest): Promise<Outcome> {
+  const delivery = planDelivery(deps, req);
+  await deps.db.insert(deliveries).values(delivery);
+  return dispatchDelivery(deps, delivery, req);
+}
+
+/** The delivery row for a send, to be stored (possibly in a batch with other writes) before dispatch. */
+export function planDelivery(deps: Deps, req: SendRequest): DeliveryRow {
   const now = deps.clock.now();
   const fresh = req.replyToken && req.eventTime && now.getTime() - req.eventTime.getTime() < REPLY_TOKEN_FRESH_MS;
-  const delivery = await createDelivery(
-    deps.db,
-    {
-      residentId: req.to.residentId,
-      method: fresh ? 'reply' : 'push',
-      messages: JSON.stringify(req.messages),
-      sourceEventId: req.sourceEventId,
-    },
-    now,
-  );
-  if (fresh) {
+  return {
+    id: crypto.randomUUID(),
+    residentId: req.to.residentId,
+    method: fresh ? 'reply' : 'push',
+    sourceEventId: req.sourceEventId ?? null,
+    retryKey: crypto.randomUUID(),
+    messages: JSON.stringify(req.messages),
+    status: 'pending',
+    attempts: 0,
+    lineRequestId: null,
+    lastError: null,
+    createdAt: now,
+    sentAt: null,
+  };
+}
+
+/** Sends a stored delivery: the reply token while fresh, else push with the stored retry key. */
+export async function dispatchDelivery(deps: Deps, delivery: DeliveryRow, req: SendRequest): Promise<Outcome> {
+  if (delivery.method === 'reply') {
     const replied = await attempt(deps, delivery, () => deps.line.reply(req.replyToken!, req.messages));
     // Only a token LINE refused outright (never accepted before) is safe to replace by a push.
     const refusedOutright = !replied.result.ok && replied.result.kind === 'invalid_reply_token' && replied.tries === 1;

@@ -10,11 +10,20 @@ import type { StoredEvent } from './event-processor';
 export async function acceptEvents(deps: Deps, rawEvents: unknown[]): Promise<StoredEvent[]> {
   const incoming: IncomingEvent[] = [];
   const seen = new Set<string>();
-  for (const raw of rawEvents) {
+  for (const [index, raw] of rawEvents.entries()) {
     const envelope = eventEnvelopeSchema.safeParse(raw);
     if (!envelope.success || seen.has(envelope.data.webhookEventId)) continue;
+    let payload: string;
+    try {
+      payload = JSON.stringify(raw);
+    } catch {
+      // JSON.parse takes nesting that JSON.stringify cannot write back (RangeError, about
+      // 5,000 levels); no LINE event is shaped like that, so it is dropped, not a 500.
+      deps.log.warn('webhook.event_unstorable', { index });
+      continue;
+    }
     seen.add(envelope.data.webhookEventId);
-    incoming.push({ webhookEventId: envelope.data.webhookEventId, type: envelope.data.type, payload: JSON.stringify(raw) });
+    incoming.push({ webhookEventId: envelope.data.webhookEventId, type: envelope.data.type, payload });
   }
   if (!incoming.length) return [];
   const fresh = await recordNewEvents(deps.db, incoming, deps.clock.now());

@@ -24,7 +24,7 @@ export interface TestServer extends LocalServer {
 
 /** The real local server (file libSQL or sqld, emulator mode) on a free port, logs captured. */
 export async function startTestServer(
-  options: { databaseUrl?: string } & Omit<LocalServerOptions, 'env' | 'log'> = {},
+  options: { databaseUrl?: string; profile?: string } & Omit<LocalServerOptions, 'env' | 'log'> = {},
 ): Promise<TestServer> {
   const temp = options.databaseUrl ? undefined : tempFileDatabaseUrl();
   const logs: string[] = [];
@@ -36,7 +36,7 @@ export async function startTestServer(
     retry: { delaysMs: [5, 10, 20] },
     seedDemo: false,
     ...options,
-    env: parseEnv({ PORT: '0', DATABASE_URL: options.databaseUrl ?? temp!.url }),
+    env: parseEnv({ PORT: '0', DATABASE_URL: options.databaseUrl ?? temp!.url, COUNCIL_PROFILE: options.profile ?? 'nerima' }),
     log,
   });
   const post = async (events: unknown[]) => {

@@ -44,15 +44,17 @@ describe('LINE events', () => {
     expect(server.emulator.inbox(userId).length).toBe(before);
   });
 
-  it('text and postback → a reply each, inbound text kept in the transcript', async () => {
+  it('text and postback → a reply each; text is kept only after consent', async () => {
     const userId = server.newResident();
     await server.say(userId, '相談したいです');
-    await server.post([postbackEvent(userId, server.emulator.issueReplyToken(userId), 'action=menu')]);
+    await server.post([postbackEvent(userId, server.emulator.issueReplyToken(userId), 'g=giveConsent')]);
     await server.drain();
-    expect(server.emulator.inbox(userId).length).toBe(2);
+    await server.say(userId, '家賃のことで相談したいです');
+    expect(server.emulator.inbox(userId).length).toBe(3);
     const inbound = (await transcript(userId)).filter((m) => m.direction === 'in');
-    expect(inbound.map((m) => m.kind)).toEqual(['text', 'postback']);
-    expect(inbound[0]!.body).toBe('相談したいです');
+    expect(inbound.map((m) => m.kind)).toEqual(['text', 'postback', 'text']);
+    expect(inbound[0]!.body).not.toContain('相談したいです');
+    expect(inbound[2]!.body).toBe('家賃のことで相談したいです');
   });
 
   it('standby-mode events are stored but not answered', async () => {

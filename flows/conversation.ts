@@ -1,0 +1,63 @@
+import type { Conversation } from '../src/engine/conversation-types';
+import { consentFlowV1 } from './consent';
+import { triageFlowV1 } from './triage';
+import { welcomeFlowV1 } from './welcome';
+
+// Every flow version still in use (a session pins the version it started on: keep an
+// old version here until no session can be on it), and how the flows connect.
+export const conversation: Conversation = {
+  flows: [welcomeFlowV1, consentFlowV1, triageFlowV1],
+  entries: {
+    follow: 'welcome:start',
+    menu: 'triage:menu',
+    human: 'triage:human',
+    privacy: 'consent:notice',
+    giveConsent: 'consent:given',
+    declineConsent: 'consent:declined',
+    withdrawConsent: 'consent:withdrawn',
+    notUnderstood: 'triage:not_understood',
+    notUnderstoodTwice: 'triage:not_understood_twice',
+    expired: 'triage:expired',
+    unsupported: 'triage:unsupported',
+  },
+  categories: {
+    money: 'triage:money_detail',
+    work: 'triage:work_detail',
+    elderly: 'triage:result',
+    disability: 'triage:result',
+    childcare: 'triage:result',
+    isolation: 'triage:result',
+    rights: 'triage:result',
+    neighbor: 'triage:neighbor_danger',
+    volunteer: 'triage:result',
+    disaster: 'triage:result',
+    other: 'triage:result',
+  },
+  intents: {
+    menu: { exact: ['メニュー', 'めにゅー', '最初から', 'はじめから', '他の相談', 'ほかの相談', 'メニューを見る', 'メニューに戻る'], contains: [] },
+    human: {
+      exact: ['相談員', '人', '電話で話したい'],
+      contains: ['人と話したい', 'ひとと話したい', '人と話がしたい', '相談員と話', '相談員さんと', '人間と話', 'オペレーター', '担当者と話'],
+    },
+    privacy: { exact: ['個人情報', 'プライバシー', '個人情報・同意', '同意の確認'], contains: ['個人情報の取り扱い', 'プライバシーポリシー'] },
+    giveConsent: { exact: ['同意する', '同意します'], contains: [] },
+    declineConsent: { exact: ['同意しない', '同意しません'], contains: [] },
+    withdrawConsent: { exact: ['同意を取り消す'], contains: ['同意をやめたい', '同意を取り消', '同意の取り消し', '同意を撤回', '同意撤回'] },
+  },
+  crisis: {
+    opening: 'メッセージを送ってくださって、ありがとうございます。あなたのことが、とても心配です。',
+    byKind: {
+      suicide: 'つらい気持ちを、ひとりで抱えないでください。いますぐ話を聞いてくれる電話があります。',
+      self_harm: 'からだを傷つけてしまうほど、つらいのですね。けがをしているときは、すぐに 119番 に電話してください。',
+      child_abuse: 'お子さんの安全がいちばん大切です。189（いちはやく）に電話すると、お近くの児童相談所につながります。',
+      dv: 'あなたは悪くありません。危ないときは、すぐに 110番 に電話してください。',
+      violence: '危ないときは、すぐに 110番（警察）に電話してください。',
+      emergency: 'いま危ない状態なら、すぐに 119番（救急）か 110番（警察）に電話してください。',
+    },
+    closing: 'このメッセージは相談員にも伝えました。受付時間内に、相談員からお返事します。\nつらいときは、いつでもまたここに書いてください。',
+    choices: [
+      { label: '人と話したい', intent: 'human' },
+      { label: 'メニュー', intent: 'menu' },
+    ],
+  },
+};

@@ -1,0 +1,26 @@
+import type { TriageDictionary } from '../../src/engine/dictionary-types';
+import { categories, tieOrder } from './categories';
+import { contexts, crisis, crisisCategory, crisisContext } from './crisis';
+import { groups } from './groups';
+import { readings } from './readings';
+import { idioms } from './idioms';
+import { negation } from './negation';
+import { thirdParty } from './third-party';
+import { urgent } from './urgency';
+import { variants } from './variants';
+
+export const triageDictionary: TriageDictionary = {
+  variants,
+  groups,
+  readings,
+  categories,
+  tieOrder,
+  urgent,
+  crisis,
+  crisisCategory,
+  contexts,
+  crisisContext,
+  idioms,
+  negation,
+  thirdParty,
+};

@@ -1,0 +1,34 @@
+import type { Flow, Target } from './flow-types';
+import type { Category, CrisisKind } from './taxonomy';
+
+export const GLOBAL_INTENTS = ['menu', 'human', 'privacy', 'giveConsent', 'declineConsent', 'withdrawConsent'] as const;
+export type GlobalIntent = (typeof GLOBAL_INTENTS)[number];
+
+/** Words that mean a global intent: `exact` must be the whole message, `contains` anywhere in it. */
+export type IntentWords = Record<GlobalIntent, { exact: string[]; contains: string[] }>;
+
+/** Everything the engine runs: the flows (all versions still in use) and how they connect. */
+export interface Conversation {
+  flows: Flow[];
+  /** Where each situation starts. */
+  entries: {
+    follow: Target;
+    notUnderstood: Target;
+    notUnderstoodTwice: Target;
+    expired: Target;
+    unsupported: Target;
+  } & Record<GlobalIntent, Target>;
+  /** Where a message the classifier understood goes, per category. */
+  categories: Record<Category, Target>;
+  intents: IntentWords;
+  crisis: {
+    /** Said first, for every crisis. */
+    opening: string;
+    /** One line per kind that applies, after the opening. */
+    byKind: Record<CrisisKind, string>;
+    /** After the hotlines: what happens next. */
+    closing: string;
+    /** Quick replies after a crisis answer (global intents only: they never expire). */
+    choices: { label: string; intent: GlobalIntent }[];
+  };
+}

@@ -1,0 +1,89 @@
+import type { Category, CrisisKind } from './taxonomy';
+
+// Shape of the triage dictionary kept as data in flows/dictionary.
+// Phrases are written in plain Japanese and normalised (normalizeJa) when the
+// dictionary is compiled. A phrase may contain `{group}` placeholders, expanded
+// with every member of `groups[group]`, and inline alternatives `(誰|だれ)`
+// (cartesian product when several).
+
+export type Phrases = readonly string[];
+
+/** A family of phrases sharing one weight. */
+export interface Weighted {
+  readonly w: number;
+  readonly p: Phrases;
+}
+
+export interface UrgentFamily extends Weighted {
+  /** Category the phrase also points to (food and housing → money, damage → disaster). */
+  readonly category?: Category;
+  /** Only counts when this context (see `contexts`) is present in the same message. */
+  readonly needs?: string;
+}
+
+export interface CrisisFamily {
+  readonly kinds: readonly CrisisKind[];
+  readonly p: Phrases;
+  /** Only counts when this context (see `contexts`) is present in the same message. */
+  readonly needs?: string;
+  /** Overrides the kind's default category hint (e.g. a bare cry for help → isolation). */
+  readonly category?: Category;
+  /** Overrides the weight of that hint (weak when the resident is the one who might hurt someone). */
+  readonly w?: number;
+}
+
+/** Words whose presence anywhere in a message gives crisis phrases their context. */
+export interface Context {
+  readonly words: Phrases;
+  /** Longer phrases that contain a context word without meaning it (大丈夫 contains 夫). */
+  readonly notWords?: Phrases;
+}
+
+/** Turns one crisis kind into a more specific one when a context is present. */
+export interface CrisisContextRule {
+  readonly from: CrisisKind;
+  readonly to: CrisisKind;
+  readonly context: string;
+}
+
+export interface Negation {
+  /** Cancel a category or urgent phrase they immediately follow (after an optional filler). */
+  readonly category: { readonly fillers: Phrases; readonly cores: Phrases };
+  /** Cancel a crisis phrase: denials always, hedges only when no contrast follows (死にたいわけじゃないけど…). */
+  readonly crisisDenials: Phrases;
+  readonly crisisHedges: Phrases;
+  readonly contrast: Phrases;
+  /** Polite tails allowed between a hedge and the contrast word (…わけではないですが). */
+  readonly contrastTails: Phrases;
+}
+
+export interface ThirdParty {
+  /** Someone outside the resident's own household is the subject. */
+  readonly markers: Phrases;
+  /** Longer phrases that contain a marker but name the resident's own family or company. */
+  readonly notMarkers: Phrases;
+  readonly w: number;
+  /** Categories a third-party message keeps instead of becoming `neighbor`. */
+  readonly keeps: readonly Category[];
+}
+
+export interface TriageDictionary {
+  /** [from, to] pairs: dialect, colloquial and typo forms → the form the phrases use. */
+  readonly variants: readonly (readonly [string, string])[];
+  readonly groups: Readonly<Record<string, Phrases>>;
+  /** Kana readings of kanji words; category, urgency and third-party phrases also match every kanji/kana mix. */
+  readonly readings: Readonly<Record<string, string | readonly string[]>>;
+  readonly categories: Readonly<Record<Category, readonly Weighted[]>>;
+  /** Tie-break order for equal scores, first wins. */
+  readonly tieOrder: readonly Category[];
+  readonly urgent: readonly UrgentFamily[];
+  readonly crisis: readonly CrisisFamily[];
+  /** Category hint each crisis kind gives when the message names no stronger worry. */
+  readonly crisisCategory: Readonly<Record<CrisisKind, { readonly category: Category; readonly w: number }>>;
+  readonly contexts: Readonly<Record<string, Context>>;
+  readonly crisisContext: readonly CrisisContextRule[];
+  /** Non-crisis idioms: cancel crisis phrases they overlap unless the crisis phrase is longer. */
+  readonly idioms: Phrases;
+  readonly negation: Negation;
+  readonly thirdParty: ThirdParty;
+}

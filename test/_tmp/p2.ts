@@ -1,0 +1,18 @@
+import { sql } from 'drizzle-orm';
+import { startTestServer } from '../helpers/test-server';
+import { textMessageEvent, postbackEvent } from '../../src/dev/simulator/events';
+import { handledEventSchema } from '../../src/line/events';
+const s = await startTestServer();
+const u = s.newResident();
+const ev = JSON.parse(JSON.stringify(textMessageEvent(u, s.emulator.issueReplyToken(u), 'x')));
+delete ev.message.text;
+Object.defineProperty(ev.message, '__proto__', { value: { text: 12345, extra: 1 }, enumerable: true });
+const parsed = handledEventSchema.safeParse(JSON.parse(JSON.stringify(ev)));
+console.log('parsed', parsed.success, parsed.success && (parsed.data as any).message, parsed.success && (parsed.data as any).message.text);
+console.log(await s.post([ev])); await s.drain();
+const pb = JSON.parse(JSON.stringify(postbackEvent(u, s.emulator.issueReplyToken(u), 'action=menu')));
+pb.postback.params = JSON.parse('{"__proto__":{"date":"x"},"constructor":1}');
+console.log(await s.post([pb])); await s.drain();
+console.log(await s.deps.db.all(sql.raw('select kind, typeof(body), body from messages')));
+console.log(s.logs);
+await s.close();
