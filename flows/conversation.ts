@@ -34,7 +34,14 @@ export const conversation: Conversation = {
     other: 'triage:result',
   },
   intents: {
-    menu: { exact: ['メニュー', 'めにゅー', '最初から', 'はじめから', '他の相談', 'ほかの相談', 'メニューを見る', 'メニューに戻る'], contains: [] },
+    menu: {
+      exact: [
+        'メニュー', '最初から', 'はじめから', '他の相談', 'メニューを見る', 'メニューに戻る',
+        // A greeting deserves the menu, not "I did not understand".
+        'こんにちは', 'こんばんは', 'おはよう', 'おはようございます', 'はじめまして', 'もしもし', 'hello', 'hi', 'よろしくお願いします',
+      ],
+      contains: [],
+    },
     human: {
       exact: ['相談員', '人', '電話で話したい'],
       contains: ['人と話したい', 'ひとと話したい', '人と話がしたい', '相談員と話', '相談員さんと', '人間と話', 'オペレーター', '担当者と話'],

@@ -1,23 +1,14 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningLineEmulator, startLineEmulator } from '../../src/dev/line-emulator/serve';
 import { createSimulator } from '../../src/dev/simulator';
+import { launchChromium } from '../helpers/browser';
 import { FAIL_TEXT, type ReceivedEvent, startTestBot, type TestBot } from '../helpers/simulator-test-bot';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SECRET = 'simulator-browser-test-secret';
 const TOKEN = 'simulator-browser-test-token';
 const DESTINATION = 'U0123456789abcdef0123456789abcdef';
@@ -64,11 +55,6 @@ describe('simulator page in Chromium', () => {
   const chips = () => page.getByRole('group', { name: 'クイックリプライ' });
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is missing at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium fonts-noto-cjk`,
-      );
-    }
     emulator = await startLineEmulator({ port: 0, channelAccessToken: TOKEN });
     bot = await startTestBot({ channelSecret: SECRET, emulatorUrl: emulator.url, channelAccessToken: TOKEN });
     const host = new Hono();
@@ -88,7 +74,7 @@ describe('simulator page in Chromium', () => {
       }),
     );
     simulator = await serveApp(host);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     // A viewer far from Japan: every time shown must still be Tokyo time.
     context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'America/Los_Angeles', viewport: { width: 1000, height: 900 } });
     // uri actions open tabs; record them instead of leaving the test's sandbox.

@@ -11,6 +11,7 @@ import { tempFileDatabaseUrl } from './sqld';
 export const BOT_DESTINATION = 'U7e5a09c1d2b3a4f5e6d7c8b9a0f1e2d3';
 
 export interface TestServer extends LocalServer {
+  databaseUrl: string;
   emulator: EmulatorState;
   logs: string[];
   /** POSTs a signed webhook with these events; returns the HTTP status. */
@@ -51,6 +52,7 @@ export async function startTestServer(
   };
   return {
     ...server,
+    databaseUrl: options.databaseUrl ?? temp!.url,
     emulator: server.tools!.emulator,
     logs,
     post,

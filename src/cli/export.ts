@@ -1,0 +1,68 @@
+import { asc } from 'drizzle-orm';
+import { loadProfile } from '../../flows/profiles';
+import { connectNodeDatabase } from '../db/connect-node';
+import { migrateDatabase } from '../db/migrate';
+import { cases } from '../db/schema';
+import type { Db } from '../db/types';
+import { ConfigError, parseEnv } from '../env';
+import type { CouncilProfile } from '../profile/schema';
+import { tokyoIso } from '../time/iso';
+
+// `npm run -s export -- <kind>`: JSON Lines for the council's reports, from the
+// database DATABASE_URL names (like the server). No consultation text is exported.
+
+const HELP = `使い方 / Usage: npm run -s export -- <kind>
+  cases   相談（ケース）を1行1件の JSON で出力します / one JSON line per case
+`;
+
+type Exporter = (db: Db, profile: CouncilProfile, write: (row: object) => void) => Promise<void>;
+
+const time = (d: Date | null) => (d ? tokyoIso(d) : null);
+
+const exporters: Record<string, Exporter> = {
+  async cases(db, profile, write) {
+    const names = new Map(profile.departments.map((d) => [d.id, d.name]));
+    const rows = await db.select().from(cases).orderBy(asc(cases.createdAt), asc(cases.id));
+    for (const c of rows) {
+      write({
+        id: c.id,
+        created_at: time(c.createdAt),
+        updated_at: time(c.updatedAt),
+        category: c.category,
+        urgency: c.urgency,
+        crisis_kinds: c.crisisKinds ? c.crisisKinds.split(',') : [],
+        department: c.departmentId,
+        department_name: names.get(c.departmentId) ?? null,
+        area: c.areaId,
+        status: c.status,
+        waiting_since: time(c.waitingSince),
+        closed_at: time(c.closedAt),
+      });
+    }
+  },
+};
+
+async function main(kind: string | undefined): Promise<number> {
+  if (!kind || kind === '-h' || kind === '--help' || !Object.hasOwn(exporters, kind)) {
+    process.stderr.write(kind && !kind.startsWith('-') ? `Unknown export "${kind}".\n${HELP}` : HELP);
+    return kind && !kind.startsWith('-') ? 2 : 0;
+  }
+  const env = parseEnv(process.env);
+  const database = connectNodeDatabase(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  try {
+    await database.ready;
+    await migrateDatabase(database.db);
+    await exporters[kind]!(database.db, loadProfile(env.COUNCIL_PROFILE), (row) => process.stdout.write(`${JSON.stringify(row)}\n`));
+  } finally {
+    database.close();
+  }
+  return 0;
+}
+
+main(process.argv[2]).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : 'Export failed'}\n`);
+    process.exitCode = 1;
+  },
+);
