@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../deps';
 import { verifySignature } from '../line/signature';
 import { webhookBodySchema } from '../line/events';
@@ -6,8 +7,16 @@ import { acceptEvents } from '../services/webhook-intake';
 import { processStoredEvent } from '../services/event-processor';
 
 /** POST /webhook: verify, store, answer LINE fast, then work in the background. */
+// LINE's webhook bodies are a few KB; refuse anything large before reading and hashing it.
+const MAX_BODY_BYTES = 1024 * 1024;
+
 export function webhookRoutes(deps: Deps) {
-  return new Hono().post('/', async (c) => {
+  // The unread rest of the body makes the connection unusable: tell the client to open a new one.
+  const tooLarge = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json({ message: 'payload too large' }, 413, { connection: 'close' }),
+  });
+  return new Hono().post('/', tooLarge, async (c) => {
     const raw = await c.req.arrayBuffer();
     if (!(await verifySignature(raw, c.req.header('x-line-signature'), deps.channelSecret))) {
       deps.log.warn('webhook.bad_signature', { bytes: raw.byteLength });

@@ -71,3 +71,13 @@ describe('webhook signature', () => {
     expect(rejected.join('\n')).not.toContain('家賃');
   });
 });
+
+describe('webhook body size', () => {
+  it('a body over 1 MiB is refused with 413 before it is read and hashed, nothing stored', async () => {
+    const before = await server.count('webhook_events');
+    const huge = JSON.stringify({ destination: BOT_DESTINATION, events: [], pad: 'x'.repeat(1024 * 1024) });
+    const { status } = await postRaw(huge, await signBody(huge, EMULATOR_CHANNEL_SECRET));
+    expect(status).toBe(413);
+    expect(await server.count('webhook_events')).toBe(before);
+  });
+});
