@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { loadProfile } from '../../flows/profiles';
 import { connectNodeDatabase } from '../db/connect-node';
 import { migrateDatabase } from '../db/migrate';
@@ -22,7 +22,7 @@ const time = (d: Date | null) => (d ? tokyoIso(d) : null);
 const exporters: Record<string, Exporter> = {
   async cases(db, profile, write) {
     const names = new Map(profile.departments.map((d) => [d.id, d.name]));
-    const rows = await db.select().from(cases).orderBy(asc(cases.createdAt), asc(cases.id));
+    const rows = await db.select().from(cases).orderBy(asc(cases.createdAt), sql`rowid`);
     for (const c of rows) {
       write({
         id: c.id,

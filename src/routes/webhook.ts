@@ -4,7 +4,7 @@ import type { Deps } from '../deps';
 import { verifySignature } from '../line/signature';
 import { webhookBodySchema } from '../line/events';
 import { acceptEvents } from '../services/webhook-intake';
-import { processStoredEvent } from '../services/event-processor';
+import { processEvents } from '../services/event-processor';
 
 /** POST /webhook: verify, store, answer LINE fast, then work in the background. */
 // LINE's webhook bodies are a few KB; refuse anything large before reading and hashing it.
@@ -32,13 +32,7 @@ export function webhookRoutes(deps: Deps) {
     if (!body.success) return c.json({ message: 'invalid webhook body' }, 400);
 
     const fresh = await acceptEvents(deps, body.data.events);
-    if (fresh.length) {
-      c.executionCtx.waitUntil(
-        (async () => {
-          for (const event of fresh) await processStoredEvent(deps, event);
-        })(),
-      );
-    }
+    if (fresh.length) c.executionCtx.waitUntil(processEvents(deps, fresh));
     return c.json({});
   });
 }

@@ -3,6 +3,7 @@ import { markFollowing, residentForContact } from '../db/repos/residents';
 import { claimEvent, finishEvent } from '../db/repos/webhook-events';
 import { handledEventSchema, type HandledEvent } from '../line/events';
 import { converse, type ConversationInput } from './conversation';
+import { createLimiter } from './limiter';
 import { resumeDelivery } from './sender';
 import { deliveryForEvent } from '../db/repos/deliveries';
 
@@ -10,6 +11,17 @@ export interface StoredEvent {
   webhookEventId: string;
   payload: string;
   attempts: number;
+}
+
+// A burst of webhooks (a broadcast answered by many residents) must not become hundreds
+// of concurrent database writers: that only adds contention (and sqld answers BUSY).
+const eventSlots = createLimiter(8);
+
+/** Processes one webhook request's new events in order, a bounded number of requests at a time. */
+export function processEvents(deps: Deps, events: StoredEvent[]): Promise<void> {
+  return eventSlots(async () => {
+    for (const event of events) await processStoredEvent(deps, event);
+  });
 }
 
 /** Does the work for one stored webhook event, exactly once across redeliveries and restarts. */
