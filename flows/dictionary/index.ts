@@ -1,6 +1,7 @@
 import type { TriageDictionary } from '../../src/engine/dictionary-types';
 import { categories, tieOrder } from './categories';
-import { contexts, crisis, crisisCategory, crisisContext } from './crisis';
+import { contexts } from './contexts';
+import { crisis, crisisCategory, crisisContext } from './crisis';
 import { groups } from './groups';
 import { readings } from './readings';
 import { idioms } from './idioms';

@@ -1,7 +1,8 @@
 // Dialect, colloquial and typo forms → the form the dictionary phrases use.
 // Applied after character folding (kana, small kana, long vowels), longest match
-// first, on resident text and on the phrases alike. Keys must be specific enough
-// not to fire inside ordinary words (no bare けん: ほけん; no bare ねん: ねんきん).
+// first and again until nothing changes, on resident text and on the phrases
+// alike. Keys must be specific enough not to fire inside ordinary words (no bare
+// けん: ほけん; no bare ねん: ねんきん; いけん only as ていけん, not in ないけん).
 export const variants: readonly (readonly [string, string])[] = [
   // Tired / hard (関西 しんどい, 東海 えらい; 北海道・東北 こわい only after 体, elsewhere it means scared).
   ['しんど', 'つら'],
@@ -20,6 +21,8 @@ export const variants: readonly (readonly [string, string])[] = [
   ['しらへん', 'しらない'],
   ['できへん', 'できない'],
   ['でけへん', 'できない'],
+  ['れんくな', 'れなくな'],
+  ['来れん', '来れない'],
   ['はらえへん', 'はらえない'],
   ['払えへん', '払えない'],
   ['みつからへん', 'みつからない'],
@@ -34,9 +37,26 @@ export const variants: readonly (readonly [string, string])[] = [
   ['いかへん', 'いかない'],
   ['行かへん', '行かない'],
   ['あかん', 'だめ'],
+  ['おられへん', 'いられない'],
+  ['てもうた', 'てしまった'],
+  ['でもうた', 'でしまった'],
+  ['食べるもん', '食べるもの'],
+  ['たべるもん', 'たべるもの'],
   ['ほんま', '本当'],
   ['めっちゃ', 'とても'],
   ['なんぼ', 'いくら'],
+
+  // 東北 (わがんね, 〜ねえ, voiced か/た).
+  ['わがんね', 'わからない'],
+  ['わがらね', 'わからない'],
+  ['しゃべらね', 'しゃべらない'],
+  ['わからね', 'わからない'],
+  ['いらね', 'いらない'],
+  ['できね', 'できない'],
+  ['でぎ', 'でき'],
+  ['雪かぎ', '雪かき'],
+  ['誰ども', '誰とも'],
+  ['だれども', 'だれとも'],
 
   // 西日本 (〜とる, 〜ちょる, おらん) and general spoken negatives.
   ['っとる', 'っている'],
@@ -52,13 +72,10 @@ export const variants: readonly (readonly [string, string])[] = [
   ['足らん', '足りない'],
   ['はらえん', 'はらえない'],
   ['払えん', '払えない'],
-  ['いけん', 'いけない'],
+  ['ていけん', 'ていけない'],
   ['ようせん', 'できない'],
   ['っす', 'です'],
 
-  // Spoken contractions (〜てる, 〜ちゃう, 〜なきゃ).
-  ['てない', 'ていない'],
-  ['てません', 'ていない'],
   // Polite negatives → plain, so お金がありません meets the phrase お金がない; も before ない
   // is the same lack as が (お米もない). Not は: 暴力はない is a denial, not a lack.
   ['もない', 'がない'],
@@ -82,6 +99,10 @@ export const variants: readonly (readonly [string, string])[] = [
   ['けません', 'けない'],
   ['ねません', 'ねない'],
   ['じません', 'じない'],
+
+  // Spoken contractions (〜てる, 〜ちゃう, 〜なきゃ).
+  ['てない', 'ていない'],
+  ['てません', 'ていない'],
   ['てる', 'ている'],
   ['でる', 'でいる'],
   ['てたく', 'ていたく'],
@@ -99,6 +120,7 @@ export const variants: readonly (readonly [string, string])[] = [
 
   // Input-method slips and net spellings that residents in crisis do type.
   ['死にてえ', '死にたい'],
+  ['死にて', '死にたい'],
   ['しにてえ', 'しにたい'],
   ['消えてえ', '消えたい'],
   ['きえてえ', 'きえたい'],
@@ -122,5 +144,7 @@ export const variants: readonly (readonly [string, string])[] = [
   ['ボランテイア', 'ボランティア'],
   ['ばらんてぃあ', 'ボランティア'],
   ['にんちしょお', 'にんちしょう'],
+  ['後件', '後見'],
+  ['知り会い', '知り合い'],
   ['かいごほけん', '介護保険'],
 ];

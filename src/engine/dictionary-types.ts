@@ -30,6 +30,10 @@ export interface CrisisFamily {
   readonly category?: Category;
   /** Overrides the weight of that hint (weak when the resident is the one who might hurt someone). */
   readonly w?: number;
+  /** Context rules leave this family's kinds alone (the writer fears hurting someone: not DV because a husband is named). */
+  readonly keepKind?: boolean;
+  /** Counts only when the message names no other worry (a bare たすけて). */
+  readonly alone?: boolean;
 }
 
 /** Words whose presence anywhere in a message gives crisis phrases their context. */
@@ -55,31 +59,41 @@ export interface Negation {
   readonly contrast: Phrases;
   /** Polite tails allowed between a hedge and the contrast word (…わけではないですが). */
   readonly contrastTails: Phrases;
+  /** A crisis phrase after a past marker and before a "now" marker is history (昔は…今は落ち着いています). */
+  readonly past: Phrases;
+  readonly now: Phrases;
 }
 
 export interface ThirdParty {
-  /** Someone outside the resident's own household is the subject. */
+  /** Someone outside the resident's own household, living or found nearby, is the subject. */
   readonly markers: Phrases;
-  /** Longer phrases that contain a marker but name the resident's own family or company. */
+  /** The writer acts in a role (民生委員, ケアマネ, shopkeeper) for the person concerned. */
+  readonly reporters: Phrases;
+  /** Longer phrases that contain a marker but name the resident's own family (お母さんの家). */
   readonly notMarkers: Phrases;
+  /** A marker followed by one of these is company, not a worry (近所の人と交流したい). */
+  readonly notBefore: Phrases;
   readonly w: number;
-  /** Categories a third-party message keeps instead of becoming `neighbor`. */
+  /** Categories a message about someone nearby keeps instead of becoming `neighbor`. */
   readonly keeps: readonly Category[];
+  /** Categories a report written in a role keeps (when no one nearby is named). */
+  readonly reportersKeep: readonly Category[];
 }
 
 export interface TriageDictionary {
   /** [from, to] pairs: dialect, colloquial and typo forms → the form the phrases use. */
   readonly variants: readonly (readonly [string, string])[];
   readonly groups: Readonly<Record<string, Phrases>>;
-  /** Kana readings of kanji words; category, urgency and third-party phrases also match every kanji/kana mix. */
+  /** Kana readings of kanji words; phrases (not context words or third-party markers) also match every kanji/kana mix. */
   readonly readings: Readonly<Record<string, string | readonly string[]>>;
   readonly categories: Readonly<Record<Category, readonly Weighted[]>>;
-  /** Tie-break order for equal scores, first wins. */
+  /** Order among categories whose strongest phrases weigh the same, first wins (needs before who the person is). */
   readonly tieOrder: readonly Category[];
   readonly urgent: readonly UrgentFamily[];
   readonly crisis: readonly CrisisFamily[];
   /** Category hint each crisis kind gives when the message names no stronger worry. */
   readonly crisisCategory: Readonly<Record<CrisisKind, { readonly category: Category; readonly w: number }>>;
+  /** Named word sets for `needs` and for crisis context rules. */
   readonly contexts: Readonly<Record<string, Context>>;
   readonly crisisContext: readonly CrisisContextRule[];
   /** Non-crisis idioms: cancel crisis phrases they overlap unless the crisis phrase is longer. */

@@ -1,4 +1,5 @@
 import { variants as defaultVariants } from '../../flows/dictionary/variants';
+import { PhraseIndex } from './phrase-index';
 
 // Japanese text normaliser for phrase matching. The same function is applied to
 // the dictionary phrases when they are compiled, so any lossy step (small kana,
@@ -23,23 +24,23 @@ const VOWEL_ROWS: Readonly<Record<string, string>> = {
 const VOWEL_OF = new Map<string, string>();
 for (const [vowel, row] of Object.entries(VOWEL_ROWS)) for (const kana of row) VOWEL_OF.set(kana, vowel);
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Everything but letters and digits: punctuation, spaces, emoji, symbols. ー is a letter (Lm) and stays for now.
+const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
 function toHiragana(ch: string): string {
-  const cp = ch.codePointAt(0) ?? 0;
+  const cp = ch.charCodeAt(0);
   const isKatakana = (cp >= 0x30a1 && cp <= 0x30f6) || cp === 0x30fd || cp === 0x30fe;
-  return isKatakana ? String.fromCodePoint(cp - KATAKANA_SHIFT) : ch;
+  return isKatakana ? String.fromCharCode(cp - KATAKANA_SHIFT) : ch;
 }
 
-/** Is `ch` stretching the sound before it? ー, a small vowel, or a repeat of the same vowel. */
-function stretches(chars: readonly string[], i: number, prev: string | undefined): boolean {
-  const ch = chars[i] ?? '';
+/** Is `ch` stretching the sound of `prev` (the last kana kept)? ー, a small vowel, or a repeat of the same vowel. */
+function stretches(ch: string, before: string | undefined, prev: string | undefined): boolean {
   if (ch === 'ー') return true;
   const vowel = prev === undefined ? undefined : VOWEL_OF.get(prev);
   if (vowel === undefined) return false;
   if (FOLD[ch] === vowel && ch !== vowel) return true;
   // One same vowel is part of the word or starts the next one (おかあさん, とお茶); a second one stretches it.
-  return ch === vowel && chars[i - 1] === vowel;
+  return ch === vowel && before === vowel;
 }
 
 /**
@@ -49,50 +50,52 @@ function stretches(chars: readonly string[], i: number, prev: string | undefined
  * times or more (しにたいいいい → しにたい, ははは → は).
  */
 export function foldJa(text: string): string {
-  const chars = [...text.normalize('NFKC').toLowerCase()]
-    .map(toHiragana)
-    .filter((ch) => ch === 'ー' || LETTER_OR_DIGIT.test(ch));
-  const kept: string[] = [];
+  const src = text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
+  let out = '';
+  let before: string | undefined;
   let prev: string | undefined;
-  chars.forEach((ch, i) => {
-    if (stretches(chars, i, prev)) return;
-    kept.push(FOLD[ch] ?? ch);
-    prev = ch;
-  });
-  return kept.join('').replace(/(\p{L})\1{2,}/gu, '$1');
+  for (const raw of src) {
+    const ch = toHiragana(raw);
+    if (!stretches(ch, before, prev)) {
+      out += FOLD[ch] ?? ch;
+      prev = ch;
+    }
+    before = ch;
+  }
+  return out.replace(/(\p{L})\1{2,}/gu, '$1');
 }
 
 export type Normalizer = (text: string) => string;
 
+const MAX_VARIANT_PASSES = 4;
+
 /** Builds a normaliser that also rewrites variant forms (dialect, colloquial, typos), longest match first. */
 export function createNormalizer(variantPairs: readonly (readonly [string, string])[]): Normalizer {
-  const byFirst = new Map<string, [string, string][]>();
+  const table = new PhraseIndex<string>();
   for (const [from, to] of variantPairs) {
     const key = foldJa(from);
     const value = foldJa(to);
-    const first = key[0];
-    if (first === undefined || key === value) continue;
-    const list = byFirst.get(first) ?? [];
-    list.push([key, value]);
-    byFirst.set(first, list);
+    if (key && key !== value) table.add(key, value);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b[0].length - a[0].length);
-
-  return (text) => {
-    const folded = foldJa(text);
+  const rewrite = (text: string): string => {
     let out = '';
-    let i = 0;
-    while (i < folded.length) {
-      const hit = byFirst.get(folded[i] ?? '')?.find(([key]) => folded.startsWith(key, i));
-      if (hit) {
-        out += hit[1];
-        i += hit[0].length;
-      } else {
-        out += folded[i];
-        i += 1;
-      }
+    for (let i = 0; i < text.length; ) {
+      const hit = table.longestAt(text, i);
+      out += hit ? hit.value : text[i];
+      i = hit ? hit.end : i + 1;
     }
     return out;
+  };
+  // A rewrite can create another variant across its edge (あらへん → ない after も), so repeat
+  // until nothing changes; the pass limit only guards against a table that loops.
+  return (text) => {
+    let current = foldJa(text);
+    for (let pass = 0; pass < MAX_VARIANT_PASSES; pass++) {
+      const next = rewrite(current);
+      if (next === current) break;
+      current = next;
+    }
+    return current;
   };
 }
 

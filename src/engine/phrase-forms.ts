@@ -1,4 +1,5 @@
 import type { TriageDictionary } from './dictionary-types';
+import { PhraseIndex } from './phrase-index';
 
 // Turns one dictionary phrase into the surface forms it stands for.
 
@@ -36,23 +37,22 @@ const usable = (form: string): boolean =>
  * Every kanji/kana mix of a phrase, using the readings table: the phrase is cut
  * into the longest words the table knows, and each word may be written either way.
  */
-export function spellings(phrase: string, readings: TriageDictionary['readings']): string[] {
-  const keys = Object.keys(readings).sort((a, b) => b.length - a.length);
-  const parts: string[][] = [];
-  for (let i = 0; i < phrase.length; ) {
-    const key = keys.find((k) => phrase.startsWith(k, i));
-    if (key) {
-      parts.push([key, ...[readings[key] ?? []].flat()]);
-      i += key.length;
-    } else {
-      parts.push([phrase[i] ?? '']);
-      i += 1;
+export function spellings(readings: TriageDictionary['readings']): (phrase: string) => string[] {
+  const words = new PhraseIndex<readonly string[]>();
+  for (const [word, reading] of Object.entries(readings)) words.add(word, [word, ...[reading].flat()]);
+  return (phrase) => {
+    const parts: (readonly string[])[] = [];
+    for (let i = 0; i < phrase.length; ) {
+      const word = words.longestAt(phrase, i);
+      parts.push(word ? word.value : [phrase[i] ?? '']);
+      i = word ? word.end : i + 1;
     }
-  }
-  const count = parts.reduce((n, options) => n * options.length, 1);
-  const forms =
-    count <= MAX_MIXES
-      ? parts.reduce<string[]>((acc, options) => acc.flatMap((a) => options.map((o) => a + o)), [''])
-      : [phrase, parts.map((options) => options[options.length - 1]).join('')];
-  return [phrase, ...forms.filter((f) => f !== phrase && usable(f))];
+    const count = parts.reduce((n, options) => n * options.length, 1);
+    if (count === 1) return [phrase];
+    const forms =
+      count <= MAX_MIXES
+        ? parts.reduce<string[]>((acc, options) => acc.flatMap((a) => options.map((o) => a + o)), [''])
+        : [phrase, parts.map((options) => options[options.length - 1]).join('')];
+    return [phrase, ...forms.filter((f) => f !== phrase && usable(f))];
+  };
 }

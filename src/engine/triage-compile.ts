@@ -1,10 +1,10 @@
 import type { CrisisFamily, Phrases, TriageDictionary } from './dictionary-types';
 import { createNormalizer, type Normalizer } from './normalize';
 import { expandPhrase, inflections, spellings } from './phrase-forms';
-import { PhraseTrie } from './phrase-trie';
+import { PhraseIndex } from './phrase-index';
 import type { Category } from './taxonomy';
 
-// Turns the data dictionary into one trie of normalised phrases. Every phrase
+// Turns the data dictionary into one index of normalised phrases. Every phrase
 // is tagged with what it means; `layer` groups the phrases among which a
 // longer match hides the shorter ones inside it.
 
@@ -13,7 +13,7 @@ export type Meaning =
   | { readonly kind: 'urgent'; readonly category: Category | undefined; readonly w: number; readonly needs: string | undefined }
   | { readonly kind: 'crisis'; readonly family: CrisisFamily }
   | { readonly kind: 'idiom' }
-  | { readonly kind: 'third'; readonly block: boolean }
+  | { readonly kind: 'third'; readonly block: boolean; readonly reporter: boolean }
   | { readonly kind: 'context'; readonly name: string; readonly block: boolean };
 
 export interface Tagged {
@@ -26,11 +26,14 @@ export interface Tagged {
 export interface CompiledDictionary {
   readonly dict: TriageDictionary;
   readonly normalize: Normalizer;
-  readonly phrases: PhraseTrie<Tagged>;
-  readonly categoryNegation: PhraseTrie<true>;
-  readonly crisisDenial: PhraseTrie<true>;
-  readonly crisisHedge: PhraseTrie<true>;
-  readonly contrast: PhraseTrie<true>;
+  readonly phrases: PhraseIndex<Tagged>;
+  readonly categoryNegation: PhraseIndex<true>;
+  readonly crisisDenial: PhraseIndex<true>;
+  readonly crisisHedge: PhraseIndex<true>;
+  readonly past: PhraseIndex<true>;
+  readonly now: PhraseIndex<true>;
+  readonly contrast: PhraseIndex<true>;
+  readonly thirdNotBefore: PhraseIndex<true>;
 }
 
 function keyOf(m: Meaning): string {
@@ -39,12 +42,12 @@ function keyOf(m: Meaning): string {
       return `category:${m.category}`;
     case 'urgent':
       return `urgent:${m.category ?? ''}:${m.needs ?? ''}`;
-    case 'crisis':
-      return `crisis:${m.family.kinds.join()}:${m.family.needs ?? ''}:${m.family.category ?? ''}`;
     case 'context':
       return `context:${m.name}:${m.block}`;
+    case 'third':
+      return `third:${m.block}:${m.reporter}`;
     default:
-      return `${m.kind}:${'block' in m ? m.block : ''}`;
+      return m.kind;
   }
 }
 
@@ -54,32 +57,45 @@ function layerOf(m: Meaning): string {
   return m.kind === 'context' ? `context:${m.name}` : m.kind;
 }
 
-function trieOf(strings: Iterable<string>, normalize: Normalizer): PhraseTrie<true> {
-  const trie = new PhraseTrie<true>();
+function phraseSet(strings: Iterable<string>, normalize: Normalizer): PhraseIndex<true> {
+  const index = new PhraseIndex<true>();
   for (const s of strings) {
     const key = normalize(s);
-    if (key) trie.add(key, true);
+    if (key) index.add(key, true);
   }
-  return trie;
+  return index;
 }
 
 const combine = (firsts: Phrases, seconds: Phrases): string[] => firsts.flatMap((a) => seconds.map((b) => a + b));
 
 export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
-  const normalize = createNormalizer(dict.variants);
+  const normalizeOnce = createNormalizer(dict.variants);
+  const normalized = new Map<string, string>();
+  const normalize = (form: string): string => {
+    let key = normalized.get(form);
+    if (key === undefined) {
+      key = normalizeOnce(form);
+      normalized.set(form, key);
+    }
+    return key;
+  };
+  const spell = spellings(dict.readings);
   // One entry per normalised phrase and meaning; the heavier weight wins a duplicate.
   const entries = new Map<string, { key: string; tagged: Tagged }>();
-  const addKey = (key: string, label: string, meaning: Meaning): void => {
-    const id = `${key}\u0000${keyOf(meaning)}`;
-    const seen = entries.get(id);
-    if (seen && weightOf(seen.tagged.meaning) >= weightOf(meaning)) return;
-    entries.set(id, { key, tagged: { meaning, layer: layerOf(meaning), label } });
-  };
-  const add = (phrases: Phrases, meaning: Meaning): void => {
-    const mixes = meaning.kind !== 'context';
+  const add = (phrases: Phrases, meaning: Meaning, id = keyOf(meaning)): void => {
+    const layer = layerOf(meaning);
+    // Context words and third-party markers list their kana forms in their groups already.
+    const mixes = meaning.kind !== 'context' && meaning.kind !== 'third';
     for (const label of phrases.flatMap((p) => expandPhrase(p, dict.groups))) {
-      const keys = mixes ? spellings(label, dict.readings).map(normalize).flatMap(inflections) : [normalize(label)];
-      for (const key of keys) if (key) addKey(key, label, meaning);
+      const tagged: Tagged = { meaning, layer, label };
+      const forms = mixes ? new Set(spell(label)) : [label];
+      for (const form of forms) {
+        for (const key of inflections(normalize(form))) {
+          const seen = key ? entries.get(`${key}\u0000${id}`) : undefined;
+          if (!key || (seen && weightOf(seen.tagged.meaning) >= weightOf(meaning))) continue;
+          entries.set(`${key}\u0000${id}`, { key, tagged });
+        }
+      }
     }
   };
 
@@ -87,27 +103,31 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
     for (const { w, p } of families) add(p, { kind: 'category', category, w });
   }
   for (const { category, w, p, needs } of dict.urgent) add(p, { kind: 'urgent', category, w, needs });
-  for (const family of dict.crisis) add(family.p, { kind: 'crisis', family });
+  dict.crisis.forEach((family, i) => add(family.p, { kind: 'crisis', family }, `crisis:${i}`));
   add(dict.idioms, { kind: 'idiom' });
-  add(dict.thirdParty.markers, { kind: 'third', block: false });
-  add(dict.thirdParty.notMarkers, { kind: 'third', block: true });
+  add(dict.thirdParty.markers, { kind: 'third', block: false, reporter: false });
+  add(dict.thirdParty.reporters, { kind: 'third', block: false, reporter: true });
+  add(dict.thirdParty.notMarkers, { kind: 'third', block: true, reporter: false });
   for (const [name, context] of Object.entries(dict.contexts)) {
     add(context.words, { kind: 'context', name, block: false });
     add(context.notWords ?? [], { kind: 'context', name, block: true });
   }
 
-  const phrases = new PhraseTrie<Tagged>();
+  const phrases = new PhraseIndex<Tagged>();
   for (const { key, tagged } of entries.values()) phrases.add(key, tagged);
 
   const { negation } = dict;
   return {
     dict,
-    normalize,
+    normalize: normalizeOnce,
     phrases,
-    categoryNegation: trieOf(combine(negation.category.fillers, negation.category.cores), normalize),
-    crisisDenial: trieOf(negation.crisisDenials, normalize),
-    crisisHedge: trieOf(negation.crisisHedges, normalize),
-    contrast: trieOf(combine(negation.contrastTails, negation.contrast), normalize),
+    categoryNegation: phraseSet(combine(negation.category.fillers, negation.category.cores), normalize),
+    crisisDenial: phraseSet(negation.crisisDenials, normalize),
+    crisisHedge: phraseSet(negation.crisisHedges, normalize),
+    past: phraseSet(negation.past, normalize),
+    now: phraseSet(negation.now, normalize),
+    contrast: phraseSet(combine(negation.contrastTails, negation.contrast), normalize),
+    thirdNotBefore: phraseSet(dict.thirdParty.notBefore, normalize),
   };
 }
 
