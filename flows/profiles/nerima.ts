@@ -2,6 +2,7 @@
 // and 003 (令和2年度事業計画, 2020). Anything the sources do not give is marked
 // in sourceNote and in toBeConfirmed.
 import { defineCouncilProfile } from '../../src/profile/parse';
+import { WEEKDAYS, type Weekday } from '../../src/time/tokyo';
 
 const HQ_ADDRESS = '〒176-8501 東京都練馬区豊玉北6-12-1 練馬区役所東庁舎4階';
 const OFFICE = [{ from: '08:30', to: '17:15' }];
@@ -15,6 +16,27 @@ const CALL_MAIN_LINE = '資料に直通の番号がないため、代表番号�
 const PHONE_DAY = [{ from: '09:00', to: '20:00' }];
 const PHONE_WEEKEND = [{ from: '12:00', to: '20:00' }];
 const OPEN_SPACE = [{ from: '12:00', to: '19:00' }];
+
+/** The three volunteer corners differ only in place, number and closed days (seed 003). */
+function volunteerCorner(c: { area: string; name: string; phone: string; address: string; closed: Weekday[]; closedText: string }) {
+  const open = Object.fromEntries(WEEKDAYS.filter((d) => !c.closed.includes(d)).map((d) => [d, OFFICE]));
+  return {
+    id: `volunteer-${c.area}`,
+    name: `${c.name}ボランティア・地域福祉推進コーナー`,
+    shortName: `${c.name}コーナー`,
+    kind: 'internal' as const,
+    parentId: 'volunteer-center',
+    phone: c.phone,
+    address: c.address,
+    helpsWith: [`${c.name}地区のボランティア活動のこと`, '地域の支え合い活動や、気になる方の相談'],
+    phoneHours: open,
+    closedWeekdays: c.closed,
+    closedOnHolidays: true,
+    yearEndClosure: YEAR_END,
+    areaIds: [c.area],
+    sourceNote: `休み：${c.closedText}（資料どおり）。${ASSUMED_CORNER_HOURS}${ASSUMED_YEAR_END}`,
+  };
+}
 
 export const nerimaProfile = defineCouncilProfile({
   council: {
@@ -133,54 +155,9 @@ export const nerimaProfile = defineCouncilProfile({
       yearEndClosure: YEAR_END,
       sourceNote: `${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
-    {
-      id: 'volunteer-hikarigaoka',
-      name: '光が丘ボランティア・地域福祉推進コーナー',
-      shortName: '光が丘コーナー',
-      kind: 'internal',
-      parentId: 'volunteer-center',
-      phone: '03-5997-7721',
-      address: '〒179-0072 東京都練馬区光が丘2-9-6 光が丘区民センター6階',
-      helpsWith: ['光が丘地区のボランティア活動のこと', '地域の支え合い活動や、気になる方の相談'],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
-      areaIds: ['hikarigaoka'],
-      sourceNote: `休み：土日祝（資料どおり）。${ASSUMED_CORNER_HOURS}${ASSUMED_YEAR_END}`,
-    },
-    {
-      id: 'volunteer-oizumi',
-      name: '大泉ボランティア・地域福祉推進コーナー',
-      shortName: '大泉コーナー',
-      kind: 'internal',
-      parentId: 'volunteer-center',
-      phone: '03-3922-2422',
-      address: '〒178-0063 東京都練馬区東大泉3-18-17',
-      helpsWith: ['大泉地区のボランティア活動のこと', '地域の支え合い活動や、気になる方の相談'],
-      phoneHours: { tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE, sat: OFFICE },
-      closedWeekdays: ['sun', 'mon'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
-      areaIds: ['oizumi'],
-      sourceNote: `休み：日月祝（資料どおり）。${ASSUMED_CORNER_HOURS}${ASSUMED_YEAR_END}`,
-    },
-    {
-      id: 'volunteer-sekimachi',
-      name: '関町ボランティア・地域福祉推進コーナー',
-      shortName: '関町コーナー',
-      kind: 'internal',
-      parentId: 'volunteer-center',
-      phone: '03-3929-1467',
-      address: '〒177-0051 東京都練馬区関町北1-7-14 関町リサイクルセンター1階',
-      helpsWith: ['関町地区のボランティア活動のこと', '地域の支え合い活動や、気になる方の相談'],
-      phoneHours: { mon: OFFICE, tue: OFFICE, thu: OFFICE, fri: OFFICE, sat: OFFICE },
-      closedWeekdays: ['wed', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
-      areaIds: ['sekimachi'],
-      sourceNote: `休み：水日祝（資料どおり）。${ASSUMED_CORNER_HOURS}${ASSUMED_YEAR_END}`,
-    },
+    volunteerCorner({ area: 'hikarigaoka', name: '光が丘', phone: '03-5997-7721', address: '〒179-0072 東京都練馬区光が丘2-9-6 光が丘区民センター6階', closed: ['sat', 'sun'], closedText: '土日祝' }),
+    volunteerCorner({ area: 'oizumi', name: '大泉', phone: '03-3922-2422', address: '〒178-0063 東京都練馬区東大泉3-18-17', closed: ['sun', 'mon'], closedText: '日月祝' }),
+    volunteerCorner({ area: 'sekimachi', name: '関町', phone: '03-3929-1467', address: '〒177-0051 東京都練馬区関町北1-7-14 関町リサイクルセンター1階', closed: ['wed', 'sun'], closedText: '水日祝' }),
     {
       id: 'chiiki-coordinator',
       name: '地域福祉コーディネーター（ボランティア・地域福祉推進センター）',

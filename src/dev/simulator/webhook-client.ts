@@ -1,5 +1,5 @@
 import { serializeWebhookBody, type WebhookEvent } from './events';
-import { signBody } from './sign';
+import { signBody } from '../../line/signature';
 
 export type WebhookResult = { status: number } | { status: null; error: string };
 
