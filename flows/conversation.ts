@@ -19,6 +19,7 @@ export const conversation: Conversation = {
     notUnderstoodTwice: 'triage:not_understood_twice',
     expired: 'triage:expired',
     unsupported: 'triage:unsupported',
+    handback: 'triage:handback',
   },
   categories: {
     money: 'triage:money_detail',
@@ -62,6 +63,8 @@ export const conversation: Conversation = {
       emergency: 'いま危ない状態なら、すぐに 119番（救急）か 110番（警察）に電話してください。',
     },
     closing: 'このメッセージは相談員にも伝えました。受付時間内に、相談員からお返事します。\nつらいときは、いつでもまたここに書いてください。',
+    inQueue: [{ type: 'queuePosition' }, { type: 'accountStatus' }],
+    closingWithCounselor: 'このメッセージは、担当の相談員にも届いています。\nつらいときは、いつでもまたここに書いてください。',
     choices: [
       { label: '人と話したい', intent: 'human' },
       { label: 'メニュー', intent: 'menu' },

@@ -1,7 +1,24 @@
-import { defineFlow } from '../src/engine/flow-types';
+import { defineFlow, type Choice } from '../src/engine/flow-types';
 
 const backToMenu = { id: 'menu', label: '他の相談', intent: 'menu' } as const;
 const human = { id: 'human', label: '人と話したい', intent: 'human' } as const;
+
+// The main menu's choices: also offered when a counselor hands the resident back to the bot.
+const menuChoices: Choice[] = [
+  { id: 'money', label: 'お金・生活費', next: 'money_detail', set: { category: 'money' } },
+  { id: 'work', label: '仕事', next: 'work_detail', set: { category: 'work' } },
+  { id: 'elderly', label: '高齢・介護', next: 'result', set: { category: 'elderly' } },
+  { id: 'disability', label: '障害', next: 'result', set: { category: 'disability' } },
+  { id: 'childcare', label: '子育て・子ども', next: 'result', set: { category: 'childcare' } },
+  { id: 'isolation', label: 'ひとりで不安・話し相手', next: 'result', set: { category: 'isolation' } },
+  { id: 'rights', label: '契約・財産の管理', next: 'result', set: { category: 'rights' } },
+  { id: 'neighbor', label: '近所の気になる人', next: 'neighbor_danger', set: { category: 'neighbor' } },
+  { id: 'volunteer', label: 'ボランティア', next: 'result', set: { category: 'volunteer' } },
+  { id: 'disaster', label: '災害・防災', next: 'result', set: { category: 'disaster' } },
+  { id: 'other', label: 'その他・問い合わせ', next: 'result', set: { category: 'other' } },
+  human,
+  { id: 'privacy', label: '個人情報・同意', intent: 'privacy' },
+];
 
 // The main menu, the clarifying questions, and the result: where to turn.
 export const triageFlowV1 = defineFlow({
@@ -12,21 +29,7 @@ export const triageFlowV1 = defineFlow({
     menu: {
       reset: true,
       say: [{ type: 'text', text: 'ご相談の内容に近いものを選んでください。\n文章で書いていただいても大丈夫です。' }],
-      choices: [
-        { id: 'money', label: 'お金・生活費', next: 'money_detail', set: { category: 'money' } },
-        { id: 'work', label: '仕事', next: 'work_detail', set: { category: 'work' } },
-        { id: 'elderly', label: '高齢・介護', next: 'result', set: { category: 'elderly' } },
-        { id: 'disability', label: '障害', next: 'result', set: { category: 'disability' } },
-        { id: 'childcare', label: '子育て・子ども', next: 'result', set: { category: 'childcare' } },
-        { id: 'isolation', label: 'ひとりで不安・話し相手', next: 'result', set: { category: 'isolation' } },
-        { id: 'rights', label: '契約・財産の管理', next: 'result', set: { category: 'rights' } },
-        { id: 'neighbor', label: '近所の気になる人', next: 'neighbor_danger', set: { category: 'neighbor' } },
-        { id: 'volunteer', label: 'ボランティア', next: 'result', set: { category: 'volunteer' } },
-        { id: 'disaster', label: '災害・防災', next: 'result', set: { category: 'disaster' } },
-        { id: 'other', label: 'その他・問い合わせ', next: 'result', set: { category: 'other' } },
-        human,
-        { id: 'privacy', label: '個人情報・同意', intent: 'privacy' },
-      ],
+      choices: menuChoices,
       onText: 'classify',
       fallback: 'menu',
     },
@@ -124,9 +127,22 @@ export const triageFlowV1 = defineFlow({
     },
 
     human: {
-      say: [{ type: 'text', text: '相談員にお伝えしました。順番にお返事します。\n{account.replyNote}' }, { type: 'accountStatus' }],
+      say: [
+        { type: 'text', text: '相談員にお伝えしました。順番にお返事します。\n{account.replyNote}' },
+        { type: 'queuePosition' },
+        { type: 'accountStatus' },
+      ],
       effects: ['openCase', 'requestHuman'],
       choices: [backToMenu],
+      onText: 'classify',
+      fallback: 'menu',
+    },
+
+    // A counselor closed the case: the bot is back, with the menu's choices.
+    handback: {
+      reset: true,
+      say: [{ type: 'text', text: '相談員との会話を終了しました。\nまたいつでもご相談ください。下のボタンから選ぶか、文章で書いてください。' }],
+      choices: menuChoices,
       onText: 'classify',
       fallback: 'menu',
     },

@@ -93,6 +93,7 @@ CREATE TABLE `cases` (
 	`resident_id` text NOT NULL,
 	`category` text NOT NULL,
 	`urgency` text NOT NULL,
+	`urgency_order` integer GENERATED ALWAYS AS (case "urgency" when 'crisis' then 0 when 'urgent' then 1 else 2 end) VIRTUAL,
 	`crisis_kinds` text,
 	`department_id` text NOT NULL,
 	`area_id` text,
@@ -102,10 +103,102 @@ CREATE TABLE `cases` (
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL,
 	`waiting_since` integer,
+	`assignee_id` text,
+	`claimed_at` integer,
+	`first_response_at` integer,
+	`staff_routed` integer DEFAULT false NOT NULL,
+	`outcome` text,
+	`triage_category` text,
 	`closed_at` integer,
+	`closed_by` text,
+	`reply_token` text,
+	`reply_token_at` integer,
+	`last_action_id` text,
 	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `cases_one_open_per_resident` ON `cases` (`resident_id`) WHERE status <> 'closed';--> statement-breakpoint
-CREATE INDEX `cases_queue_idx` ON `cases` (`status`,`urgency`,`waiting_since`);--> statement-breakpoint
-CREATE INDEX `cases_created_idx` ON `cases` (`created_at`);
+CREATE INDEX `cases_queue_idx` ON `cases` (`status`,`urgency_order`,`waiting_since`);--> statement-breakpoint
+CREATE INDEX `cases_assignee_idx` ON `cases` (`assignee_id`,`status`,`urgency_order`,`waiting_since`);--> statement-breakpoint
+CREATE INDEX `cases_claimed_idx` ON `cases` (`claimed_at`);--> statement-breakpoint
+CREATE INDEX `cases_created_idx` ON `cases` (`created_at`);--> statement-breakpoint
+CREATE INDEX `cases_resident_idx` ON `cases` (`resident_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `login_attempts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`key` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_attempts_key_idx` ON `login_attempts` (`key`,`at`);--> statement-breakpoint
+CREATE INDEX `login_attempts_at_idx` ON `login_attempts` (`at`);--> statement-breakpoint
+CREATE TABLE `staff_sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`csrf_token` text NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `staff_sessions_user_idx` ON `staff_sessions` (`user_id`);--> statement-breakpoint
+CREATE INDEX `staff_sessions_expires_idx` ON `staff_sessions` (`expires_at`);--> statement-breakpoint
+CREATE INDEX `staff_sessions_last_seen_idx` ON `staff_sessions` (`last_seen_at`);--> statement-breakpoint
+CREATE TABLE `staff_users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_users_email_unique` ON `staff_users` (`email`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_user_id` text,
+	`action` text NOT NULL,
+	`case_id` text,
+	`detail` text,
+	FOREIGN KEY (`actor_user_id`) REFERENCES `staff_users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_user_id`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_case_idx` ON `audit_log` (`case_id`,`at`);--> statement-breakpoint
+CREATE TABLE `case_notes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`case_id` text NOT NULL,
+	`staff_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`body` text NOT NULL,
+	`to_department_id` text,
+	`to_staff_id` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `case_notes_case_idx` ON `case_notes` (`case_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `staff_replies` (
+	`delivery_id` text PRIMARY KEY NOT NULL,
+	`case_id` text NOT NULL,
+	`staff_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `staff_replies_case_idx` ON `staff_replies` (`case_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `canned_replies` (
+	`id` text PRIMARY KEY NOT NULL,
+	`title` text NOT NULL,
+	`body` text NOT NULL,
+	`sort_order` integer DEFAULT 0 NOT NULL,
+	`created_by` text NOT NULL,
+	`updated_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `canned_replies_order_idx` ON `canned_replies` (`sort_order`,`created_at`);

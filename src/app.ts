@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Deps } from './deps';
 import { webhookRoutes } from './routes/webhook';
 import { healthRoutes } from './routes/health';
+import { adminRoutes } from './routes/admin';
 
 /** The whole app, identical on Workers and Node; extra routes (local tools) are mounted by the door. */
 export function createApp(deps: Deps, mount: (app: Hono) => void = () => {}) {
@@ -12,6 +13,7 @@ export function createApp(deps: Deps, mount: (app: Hono) => void = () => {}) {
   });
   app.route('/webhook', webhookRoutes(deps));
   app.route('/health', healthRoutes(deps));
+  app.route('/admin', adminRoutes(deps));
   mount(app);
   return app;
 }

@@ -21,10 +21,22 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     COUNCIL_PROFILE: z.string().default('nerima'),
     PUBLIC_BASE_URL: z.url().optional(),
+    // The first admin, created at start when no user has this email (src/auth/bootstrap.ts).
+    ADMIN_EMAIL: optionalText.pipe(z.email().toLowerCase().optional()),
+    // Never trimmed; the message on failure names the key, never the value.
+    ADMIN_PASSWORD: z
+      .string()
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(z.string().min(12, 'must be at least 12 characters').max(256).optional())
+      .optional(),
   })
   .refine((e) => Boolean(e.LINE_CHANNEL_SECRET) === Boolean(e.LINE_CHANNEL_ACCESS_TOKEN), {
     message: 'LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN must be set together',
     path: ['LINE_CHANNEL_ACCESS_TOKEN'],
+  })
+  .refine((e) => Boolean(e.ADMIN_EMAIL) === Boolean(e.ADMIN_PASSWORD), {
+    message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    path: ['ADMIN_PASSWORD'],
   });
 
 export type Env = z.infer<typeof envSchema>;

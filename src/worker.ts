@@ -8,6 +8,7 @@ import { createLineClient } from './line/line-client';
 import { createLogger } from './log';
 import { recoverUnfinishedWork } from './services/recovery';
 import { systemClock } from './time/clock';
+import { lazyBootstrapAdmin } from './auth/bootstrap';
 
 // Minimal shapes of the Workers runtime objects we use (avoids mixing Workers and Node global types).
 interface ExecutionContext {
@@ -16,7 +17,7 @@ interface ExecutionContext {
   props: unknown;
 }
 
-let cached: { key: string; deps: Deps; app: ReturnType<typeof createApp> } | undefined;
+let cached: { key: string; deps: Deps; app: ReturnType<typeof createApp>; ensureAdmin: () => Promise<void> } | undefined;
 
 function appFor(rawEnv: Record<string, unknown>) {
   const key = JSON.stringify(rawEnv);
@@ -37,13 +38,16 @@ function appFor(rawEnv: Record<string, unknown>) {
     retry: defaultRetry,
     sleep,
   };
-  cached = { key, deps, app: createApp(deps) };
+  cached = { key, deps, app: createApp(deps), ensureAdmin: lazyBootstrapAdmin(deps.db, env, deps.log) };
   return cached;
 }
 
 export default {
-  fetch(request: Request, env: Record<string, unknown>, ctx: ExecutionContext) {
-    return appFor(env).app.fetch(request, env, ctx);
+  async fetch(request: Request, env: Record<string, unknown>, ctx: ExecutionContext) {
+    const entry = appFor(env);
+    // The first admin (ADMIN_EMAIL/ADMIN_PASSWORD) is created on the first admin request: Workers have no start hook.
+    if (new URL(request.url).pathname.startsWith('/admin')) await entry.ensureAdmin();
+    return entry.app.fetch(request, env, ctx);
   },
   scheduled(_controller: unknown, env: Record<string, unknown>, ctx: ExecutionContext) {
     ctx.waitUntil(recoverUnfinishedWork(appFor(env).deps));

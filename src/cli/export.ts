@@ -13,11 +13,17 @@ import { tokyoIso } from '../time/iso';
 
 const HELP = `使い方 / Usage: npm run -s export -- <kind>
   cases   相談（ケース）を1行1件の JSON で出力します / one JSON line per case
+          status, assignee（担当者ID）, outcome（resolved 解決 / referred 他機関につないだ / ongoing 継続支援 /
+          unreachable 連絡がつかない）, claimed_at, closed_at, first_response_seconds（相談員を希望してから
+          最初の返信まで）など / status, assignee, outcome, claimed_at, closed_at, first_response_seconds
+          (from asking for a person to the first counselor reply), …
 `;
 
 type Exporter = (db: Db, profile: CouncilProfile, write: (row: object) => void) => Promise<void>;
 
 const time = (d: Date | null) => (d ? tokyoIso(d) : null);
+/** From asking for a person (waiting_since) to the first counselor reply LINE accepted. */
+const secondsBetween = (from: Date | null, to: Date | null) => (from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : null);
 
 const exporters: Record<string, Exporter> = {
   async cases(db, profile, write) {
@@ -36,7 +42,14 @@ const exporters: Record<string, Exporter> = {
         area: c.areaId,
         status: c.status,
         waiting_since: time(c.waitingSince),
+        assignee: c.assigneeId,
+        claimed_at: time(c.claimedAt),
+        first_response_at: time(c.firstResponseAt),
+        first_response_seconds: secondsBetween(c.waitingSince, c.firstResponseAt),
+        outcome: c.outcome,
+        triage_category: c.triageCategory,
         closed_at: time(c.closedAt),
+        closed_by: c.closedBy,
       });
     }
   },

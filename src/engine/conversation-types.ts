@@ -1,4 +1,4 @@
-import type { Flow, Target } from './flow-types';
+import type { Flow, Say, Target } from './flow-types';
 import type { Category, CrisisKind } from './taxonomy';
 
 export const GLOBAL_INTENTS = ['menu', 'human', 'privacy', 'giveConsent', 'declineConsent', 'withdrawConsent'] as const;
@@ -17,6 +17,8 @@ export interface Conversation {
     notUnderstoodTwice: Target;
     expired: Target;
     unsupported: Target;
+    /** Where the resident lands when a counselor closes their case (the bot takes over again). */
+    handback: Target;
   } & Record<GlobalIntent, Target>;
   /** Where a message the classifier understood goes, per category. */
   categories: Record<Category, Target>;
@@ -28,6 +30,10 @@ export interface Conversation {
     byKind: Record<CrisisKind, string>;
     /** After the hotlines: what happens next. */
     closing: string;
+    /** After the closing, when the crisis puts the resident in the counselor queue (position, hours). */
+    inQueue: Say[];
+    /** Instead of the closing (and with no queue news or choices) while a counselor already has the case. */
+    closingWithCounselor: string;
     /** Quick replies after a crisis answer (global intents only: they never expire). */
     choices: { label: string; intent: GlobalIntent }[];
   };

@@ -10,7 +10,9 @@ export type Out =
   | { type: 'hotlines'; kinds: CrisisKind[] }
   | { type: 'privacyNotice' }
   /** Whether counselors read LINE now (account hours, holidays), and the hotlines when they do not. */
-  | { type: 'accountStatus' };
+  | { type: 'accountStatus' }
+  /** Where the resident stands in the counselor queue (「現在◯番目です」) and a rough wait (figures from the service). */
+  | { type: 'queuePosition' };
 
 /** Text in flows may use {placeholders} filled from the council profile (see src/line/render.ts). */
 export type Say = Out;

@@ -19,12 +19,16 @@ export type EngineInput =
   | { kind: 'follow' }
   | { kind: 'text'; text: string; triage: Triage }
   | { kind: 'postback'; data: string }
-  | { kind: 'unsupported' };
+  | { kind: 'unsupported' }
+  /** A counselor closed the resident's case: the bot takes over again. */
+  | { kind: 'handback' };
 
 export interface StepContext {
   conversation: Conversation;
   /** The council's areas, for nodes that offer them as choices. */
   areas: readonly { id: string; name: string; kana?: string }[];
+  /** A counselor has the resident's case: the bot says nothing of its own (see Run.withCounselor). */
+  withCounselor?: boolean;
 }
 
 export interface QuickChoice {
@@ -50,6 +54,9 @@ export interface StepResult {
 const URGENCY_RANK: Record<Urgency, number> = { normal: 0, urgent: 1, crisis: 2 };
 const higher = (a: Urgency | undefined, b: Urgency): Urgency => (a && URGENCY_RANK[a] >= URGENCY_RANK[b] ? a : b);
 const MAX_HOPS = 12;
+// Consent decisions still take effect while a counselor has the case: they are the resident's right.
+const CONSENT_INTENTS: readonly GlobalIntent[] = ['giveConsent', 'declineConsent', 'withdrawConsent'];
+const CONSENT_EFFECTS: ReadonlySet<EffectName> = new Set(['recordConsent', 'declineConsent', 'withdrawConsent']);
 
 /** Finds a flow by id and version (the current, highest version when none is given). */
 export function findFlow(conversation: Conversation, flowId: string, version?: number): Flow | undefined {
@@ -101,6 +108,7 @@ class Run {
   }
 
   handle(input: EngineInput): void {
+    if (this.ctx.withCounselor && input.kind !== 'handback') return this.withCounselor(input);
     switch (input.kind) {
       case 'follow':
         return this.goto(this.conversation.entries.follow);
@@ -110,7 +118,29 @@ class Run {
         return this.postback(input.data);
       case 'text':
         return this.text(input.text, input.triage);
+      case 'handback':
+        return this.goto(this.conversation.entries.handback);
     }
+  }
+
+  /**
+   * While a counselor has the case, the counselor answers and the bot stays silent: no
+   * menus, no "not understood", nothing for taps. Crisis detection still runs on every
+   * text — life first: the resident gets the hotlines at once, whoever is on the case,
+   * and the case's urgency rises. Consent decisions are recorded (silently).
+   */
+  private withCounselor(input: EngineInput): void {
+    if (input.kind !== 'text') return;
+    if (input.triage.urgency === 'crisis') return this.crisis(input.triage);
+    const intent = matchIntent(this.conversation.intents, input.text);
+    if (!intent || !CONSENT_INTENTS.includes(intent)) return;
+    const before = structuredClone(this.session);
+    this.global(intent);
+    // Only the consent effect is kept: what the consent nodes say, and the menu after them, is not sent.
+    this.effects.splice(0, this.effects.length, ...this.effects.filter((e) => CONSENT_EFFECTS.has(e.name)));
+    this.outbox.length = 0;
+    this.choices = [];
+    this.session = before;
   }
 
   private text(text: string, triage: Triage): void {
@@ -149,13 +179,19 @@ class Run {
 
   private crisis(triage: Triage): void {
     const copy = this.conversation.crisis;
+    const withCounselor = this.ctx.withCounselor === true;
     const lines = [copy.opening, ...triage.crisisKinds.map((k) => copy.byKind[k])];
     this.outbox.push({ type: 'text', text: [...new Set(lines)].join('\n') });
     this.outbox.push({ type: 'hotlines', kinds: triage.crisisKinds });
-    this.outbox.push({ type: 'text', text: copy.closing });
     if (!this.session.vars.category) this.session.vars.category = triage.category;
     this.session.vars.urgency = 'crisis';
     this.effects.push({ name: 'openCase', vars: { ...this.session.vars }, crisis: triage.crisisKinds });
+    if (withCounselor) {
+      // The counselor already has the case: no queue news, and no buttons the bot would not answer.
+      this.outbox.push({ type: 'text', text: copy.closingWithCounselor });
+      return;
+    }
+    this.outbox.push({ type: 'text', text: copy.closing }, ...copy.inQueue);
     this.effects.push({ name: 'requestHuman', vars: { ...this.session.vars }, crisis: triage.crisisKinds });
     this.choices = copy.choices.map((c) => ({ label: c.label, data: encodePostback({ kind: 'global', intent: c.intent }) }));
   }

@@ -14,6 +14,15 @@ export interface RenderContext {
   profile: CouncilProfile;
   now: Date;
   vars: SessionVars;
+  /** Where the resident stands in the counselor queue (the conversation service looks it up when a reply needs it). */
+  queue?: QueueStanding;
+}
+
+export interface QueueStanding {
+  /** 1 = next to be answered. */
+  position: number;
+  /** Typical wait from recent figures, in minutes; null when there are too few to say. */
+  typicalWaitMinutes: number | null;
 }
 
 /** Engine output → LINE messages (at most five), with the choices as quick replies on the last one. */
@@ -28,7 +37,7 @@ export function renderReply(outbox: readonly Out[], choices: readonly QuickChoic
   return messages;
 }
 
-function render(out: Out, { profile, now, vars }: RenderContext): LineMessage[] {
+function render(out: Out, { profile, now, vars, queue }: RenderContext): LineMessage[] {
   switch (out.type) {
     case 'text':
       return [{ type: 'text', text: fillPlaceholders(out.text, profile) }];
@@ -48,7 +57,28 @@ function render(out: Out, { profile, now, vars }: RenderContext): LineMessage[] 
       const extra = lines.map((h) => `${h.name} ${h.number}（${h.hours}）`).join('\n');
       return [{ type: 'text', text: extra ? `${text}\nいますぐ話したいときは、こちらにお電話ください。\n${extra}` : text }];
     }
+    case 'queuePosition':
+      return queue ? [{ type: 'text', text: describeQueue(queue, scheduleStatus(profile.accountHours, now).open) }] : [];
   }
+}
+
+/**
+ * 「現在2番目です。」 and, while counselors are reading, a rough wait. Outside the hours the
+ * wait is not given (no one is answering; accountStatus says when they will).
+ */
+export function describeQueue(queue: QueueStanding, counselorsReading: boolean): string {
+  const where = `現在${queue.position}番目です。`;
+  if (!counselorsReading) return where;
+  const minutes = queue.typicalWaitMinutes;
+  if (minutes === null) return `${where}お待ちいただく時間の目安は、いまはお伝えできません。なるべく早くお返事します。`;
+  return `${where}最近は、相談員がお返事するまで${roughWait(minutes)}です（目安です）。`;
+}
+
+function roughWait(minutes: number): string {
+  if (minutes < 5) return '5分以内';
+  if (minutes < 60) return `およそ${Math.round(minutes / 5) * 5}分`;
+  const halfHours = Math.round(minutes / 30);
+  return `およそ${Math.floor(halfHours / 2)}時間${halfHours % 2 ? '半' : ''}`;
 }
 
 /** Joins neighbouring texts only as far as needed to fit LINE's five messages. */

@@ -15,6 +15,7 @@ import { recoverUnfinishedWork } from '../services/recovery';
 import { systemClock, type Clock } from '../time/clock';
 import { createBackground } from './background';
 import { seedDemoData } from '../db/seed-demo';
+import { bootstrapAdmin } from '../auth/bootstrap';
 import { mountLocalTools, EMULATOR_ACCESS_TOKEN, EMULATOR_CHANNEL_SECRET, type LocalTools } from './local-tools';
 
 export interface LocalServerOptions {
@@ -88,6 +89,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     if (options.seedDemo ?? true) await seedDemoData(deps.db, deps.clock.now());
     await tools.restoreResidents();
   }
+  await bootstrapAdmin(deps.db, env, { emulated: Boolean(tools) && (options.seedDemo ?? true), log, clock: deps.clock });
 
   const sweep = () => background.ctx.waitUntil(recoverUnfinishedWork(deps));
   sweep();

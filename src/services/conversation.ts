@@ -1,11 +1,14 @@
 import type { Deps } from '../deps';
-import { latestSession, insertStepQuery, isStepConflict } from '../db/repos/conversation-steps';
+import { insertStepQuery, isStepConflict } from '../db/repos/conversation-steps';
 import { appendMessages } from '../db/repos/messages';
 import { deliveries, type Resident } from '../db/schema';
 import { classify } from '../engine/classifier';
-import { initialSession, step, type EngineInput } from '../engine/step';
+import { step, type EngineInput } from '../engine/step';
 import { renderReply } from '../line/render';
 import { effects } from './effects';
+import { keepReplyToken } from './handoff/counselor-reply';
+import { queueStanding } from './handoff/position';
+import { sessionAndCase } from './handoff/steps';
 import { dispatchDelivery, planDelivery, type SendRequest } from './sender';
 
 export type ConversationInput =
@@ -55,11 +58,22 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
         : input;
 
   for (let conflicts = 0; conflicts < MAX_CONFLICTS; conflicts++) {
-    const session = (await latestSession(db, resident.id)) ?? initialSession(conversation);
-    const result = step({ conversation, areas: profile.areas }, session, engineInput);
+    // A claim commits the case and a marker step together, so a claim that lands after this
+    // read makes our step conflict below, and we look again.
+    const { session, active } = await sessionAndCase(db, conversation, resident.id);
+    const withCounselor = active?.status === 'claimed';
+    const result = step({ conversation, areas: profile.areas, withCounselor }, session, engineInput);
+    if (withCounselor && !result.outbox.length && !result.effects.length) {
+      // The counselor answers, not the bot: leave them this message's reply token.
+      if (incoming.replyToken) await keepReplyToken(db, active.id, incoming.replyToken, incoming.eventTime);
+      return;
+    }
     const next = { ...result.session, revision: session.revision + 1, vars: { ...result.session.vars } };
     if (input.kind === 'text' && !keepsText) delete next.vars.note; // a typed note is the resident's words
-    const messages = renderReply(result.outbox, result.choices, { profile, now, vars: next.vars });
+    const queue = result.outbox.some((o) => o.type === 'queuePosition')
+      ? await queueStanding(db, profile, resident.id, next.vars.urgency ?? 'normal', active, now)
+      : undefined;
+    const messages = renderReply(result.outbox, result.choices, { profile, now, vars: next.vars, ...(queue ? { queue } : {}) });
     const req: SendRequest = {
       to: { residentId: resident.id, lineUserId: incoming.lineUserId },
       messages,
@@ -82,6 +96,7 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
       throw error;
     }
     if (messages.length) await dispatchDelivery(deps, delivery, req);
+    else if (withCounselor && incoming.replyToken) await keepReplyToken(db, active.id, incoming.replyToken, incoming.eventTime);
     return;
   }
   throw new Error(`conversation step conflicted ${MAX_CONFLICTS} times`);

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { EffectName } from '../engine/effects';
 import type { EffectCall } from '../engine/step';
@@ -31,7 +31,8 @@ export const effects: Record<EffectName, Effect> = {
     db
       .update(cases)
       .set({ status: 'waiting', waitingSince: sql`coalesce(${cases.waitingSince}, ${now.getTime()})`, updatedAt: now })
-      .where(and(eq(cases.residentId, resident.id), ne(cases.status, 'closed'))),
+      // A case a counselor already has stays with them.
+      .where(and(eq(cases.residentId, resident.id), inArray(cases.status, ['open', 'waiting']))),
   ],
 };
 
@@ -44,6 +45,7 @@ function consent({ db, profile, resident, now, webhookEventId }: EffectContext, 
 }
 
 const URGENCY_RANK = sql`case ${cases.urgency} when 'crisis' then 2 when 'urgent' then 1 else 0 end`;
+const STAFF_OWNS = sql`(${cases.status} = 'claimed' or ${cases.staffRouted})`;
 const EXCLUDED_RANK = sql`case excluded.urgency when 'crisis' then 2 when 'urgent' then 1 else 0 end`;
 
 /** Opens the resident's case, or brings their open case up to date (urgency only ever rises). */
@@ -72,9 +74,12 @@ function openCase({ db, profile, resident, call, now, keptText }: EffectContext)
       target: cases.residentId,
       targetWhere: sql`status <> 'closed'`,
       set: {
-        // A request for a person without a topic keeps what the case already knows.
-        category: vars.category ? sql`excluded.category` : sql`${cases.category}`,
-        departmentId: vars.category ? sql`excluded.department_id` : sql`${cases.departmentId}`,
+        // A request for a person without a topic keeps what the case already knows; so does a
+        // case a counselor has or routed (staff decisions win over the bot's guesses).
+        category: vars.category ? sql`case when ${STAFF_OWNS} then ${cases.category} else excluded.category end` : sql`${cases.category}`,
+        departmentId: vars.category
+          ? sql`case when ${STAFF_OWNS} then ${cases.departmentId} else excluded.department_id end`
+          : sql`${cases.departmentId}`,
         urgency: sql`case when ${EXCLUDED_RANK} > ${URGENCY_RANK} then excluded.urgency else ${cases.urgency} end`,
         crisisKinds: sql`coalesce(excluded.crisis_kinds, ${cases.crisisKinds})`,
         areaId: sql`coalesce(excluded.area_id, ${cases.areaId})`,

@@ -6,3 +6,7 @@ export * from './app-meta';
 export * from './consent-events';
 export * from './conversation-steps';
 export * from './cases';
+export * from './staff';
+export * from './audit-log';
+export * from './case-notes';
+export * from './canned-replies';
