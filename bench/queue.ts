@@ -10,12 +10,17 @@ import type { Db } from '../src/db/types';
 import { CATEGORIES } from '../src/engine/taxonomy';
 import { listQueue, queueCounts, type QueueView } from '../src/services/handoff';
 import { queueQuery } from '../src/services/handoff/queue';
+import { parseEnv } from '../src/env';
+import { silentLogger } from '../src/log';
+import { startLocalServer } from '../src/node/server';
+import { addStaff, CookieJar, logIn } from '../test/auth/helpers';
 
 // The counselor queue's database work with 10,000 cases in a temporary file database:
-// one page of listQueue plus queueCounts, as the queue page does on every load.
+// one page of listQueue plus queueCounts, as the queue page does on every load, and then
+// the whole page (GET /admin/queue, logged in, over HTTP) on the same database.
 // Figures are printed, never asserted.
 //
-//   npx tsx bench/queue.ts [--cases 10000] [--runs 300]
+//   npm run bench:queue -- [--cases 10000] [--runs 300]
 
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '10000' }, runs: { type: 'string', default: '300' } } });
 const TOTAL = Number(values.cases);
@@ -120,9 +125,39 @@ async function scenario(name: string, mix: Mix) {
       const query = queueQuery(database.db, { view, staffId: STAFF[0], limit: 50 }).toSQL();
       console.log(`  plan ${view}: ${await plan(database.db, query)}`);
     }
-  } finally {
     database.close();
+    await measurePage(`file:${join(dir, 'bench.db')}`);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The whole queue page as a counselor's browser gets it: HTTP, session, queries and HTML. */
+async function measurePage(databaseUrl: string) {
+  const server = await startLocalServer({ env: parseEnv({ PORT: '0', DATABASE_URL: databaseUrl }), seedDemo: false, recoveryIntervalMs: 0, log: silentLogger });
+  try {
+    await addStaff(server.deps.db, 'counselor', 'bench@example.jp');
+    const jar = new CookieJar();
+    await logIn(server.url, jar, 'bench@example.jp');
+    for (const view of ['waiting', 'all'] as const) {
+      const get = async () => {
+        const res = await fetch(`${server.url}/admin/queue?view=${view}`, { headers: { accept: 'text/html', cookie: jar.header() } });
+        if (res.status !== 200) throw new Error(`queue page answered ${res.status}`);
+        return (await res.text()).length;
+      };
+      for (let i = 0; i < 20; i++) await get();
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const t = performance.now();
+        bytes = await get();
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  GET /admin/queue?view=${view} (whole page over HTTP, ${Math.round(bytes / 1024)} KB): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms`);
+    }
+  } finally {
+    await server.close();
   }
 }
 

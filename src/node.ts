@@ -14,7 +14,11 @@ async function main() {
     throw error;
   }
   const server = await startLocalServer({ env });
-  const lines = [`tsunagu is listening on ${server.url}`, `  webhook:   ${server.url}/webhook`];
+  const lines = [
+    `tsunagu is listening on ${server.url}`,
+    `  webhook:   ${server.url}/webhook`,
+    `  admin:     ${server.url}/admin/   (相談員・職員の管理画面 / staff admin app)`,
+  ];
   if (isEmulatorMode(env)) {
     lines.push(
       'Emulator mode: no LINE credentials were given, so the built-in LINE emulator answers instead of LINE.',
