@@ -10,6 +10,8 @@ let server: TestServer;
 const clients = {} as Record<StaffRole, StaffClient>;
 let waitingCase: string;
 let othersCase: string;
+/** A user whose role the matrix changes (changing a role ends that user's sessions). */
+let bystander: string;
 
 async function caseAskingForAPerson(): Promise<string> {
   const chat = await Chat.open(server);
@@ -24,6 +26,7 @@ beforeAll(async () => {
   waitingCase = await caseAskingForAPerson();
   othersCase = await caseAskingForAPerson();
   const someoneElse = await staffClient(server, 'counselor');
+  bystander = (await staffClient(server, 'counselor')).userId;
   expect((await claimCase(server.deps, othersCase, someoneElse.userId)).ok).toBe(true);
 });
 afterAll(() => server.close());
@@ -45,13 +48,22 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => `/admin/cases/${othersCase}/close`, form: { outcome: 'resolved', category: 'other' }, expect: [409, 409, 403, 303] },
   { method: 'GET', path: () => '/admin/canned', expect: [200, 200, 403, 303] },
   { method: 'POST', path: () => '/admin/canned', form: { title: 'あいさつ', body: 'こんにちは。相談員の者です。' }, expect: [303, 403, 403, 303] },
+  { method: 'POST', path: () => '/admin/canned/no-such-reply/delete', expect: [303, 403, 403, 303] },
   { method: 'GET', path: () => '/admin/users', expect: [200, 403, 403, 303] },
+  { method: 'POST', path: () => `/admin/users/${bystander}/role`, form: { role: 'staff' }, expect: [303, 403, 403, 303] },
   { method: 'POST', path: () => '/admin/users', form: {}, expect: [400, 403, 403, 303] },
   { method: 'POST', path: () => `/admin/users/${clients.staff.userId}/active`, form: { active: 'true' }, expect: [303, 403, 403, 303] },
   { method: 'GET', path: () => '/admin/audit', expect: [200, 403, 403, 303] },
 ];
 
 describe('role × route matrix', () => {
+  it('the public admin routes: login page for everyone, logout only with a session', async () => {
+    expect((await visitor(server).get('/admin/login')).status).toBe(200);
+    expect((await visitor(server).get('/admin/assets/admin.css')).status).toBe(200);
+    expect((await visitor(server).get('/admin/assets/case.js')).status).toBe(200);
+    expect((await visitor(server).post('/admin/logout', {})).status).toBe(303);
+  });
+
   it.each(ROUTES.map((r) => [`${r.method} ${r.path.toString().replace(/^\(\) => /, '')}`, r] as const))('%s', async (_name, route) => {
     const got: number[] = [];
     for (const role of ['admin', 'counselor', 'staff'] as const) {
