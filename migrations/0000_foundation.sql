@@ -201,4 +201,47 @@ CREATE TABLE `canned_replies` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `canned_replies_order_idx` ON `canned_replies` (`sort_order`,`created_at`);
+CREATE INDEX `canned_replies_order_idx` ON `canned_replies` (`sort_order`,`created_at`);--> statement-breakpoint
+CREATE TABLE `booking_closures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`service_id` text,
+	`department_id` text,
+	`starts_at` integer NOT NULL,
+	`ends_at` integer NOT NULL,
+	`all_day` integer DEFAULT false NOT NULL,
+	`reason` text,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	CONSTRAINT "booking_closures_order" CHECK("booking_closures"."starts_at" < "booking_closures"."ends_at")
+);
+--> statement-breakpoint
+CREATE INDEX `booking_closures_range_idx` ON `booking_closures` (`starts_at`,`ends_at`);--> statement-breakpoint
+CREATE TABLE `bookings` (
+	`id` text PRIMARY KEY NOT NULL,
+	`service_id` text NOT NULL,
+	`resident_id` text,
+	`contact_name` text,
+	`contact_phone` text,
+	`slot_start` integer NOT NULL,
+	`slot_end` integer NOT NULL,
+	`seat` integer NOT NULL,
+	`status` text DEFAULT 'booked' NOT NULL,
+	`contact` text NOT NULL,
+	`topic` text,
+	`request_key` text NOT NULL,
+	`replaces_id` text,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`cancelled_at` integer,
+	`cancelled_by` text,
+	FOREIGN KEY (`resident_id`) REFERENCES `residents`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "bookings_seat_positive" CHECK("bookings"."seat" >= 1),
+	CONSTRAINT "bookings_who" CHECK("bookings"."resident_id" is not null or "bookings"."contact_name" is not null),
+	CONSTRAINT "bookings_slot_order" CHECK("bookings"."slot_start" < "bookings"."slot_end")
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bookings_request_key_unique` ON `bookings` (`request_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `bookings_one_per_seat` ON `bookings` (`service_id`,`slot_start`,`seat`) WHERE status <> 'cancelled';--> statement-breakpoint
+CREATE UNIQUE INDEX `bookings_one_per_resident_slot` ON `bookings` (`service_id`,`slot_start`,`resident_id`) WHERE status <> 'cancelled' and resident_id is not null;--> statement-breakpoint
+CREATE INDEX `bookings_resident_idx` ON `bookings` (`resident_id`,`slot_start`);--> statement-breakpoint
+CREATE INDEX `bookings_slot_idx` ON `bookings` (`slot_start`);

@@ -16,6 +16,12 @@ const CALL_MAIN_LINE = '資料に直通の番号がないため、代表番号�
 const PHONE_DAY = [{ from: '09:00', to: '20:00' }];
 const PHONE_WEEKEND = [{ from: '12:00', to: '20:00' }];
 const OPEN_SPACE = [{ from: '12:00', to: '19:00' }];
+// 予約面接 windows (令和2年度事業計画): shown as serviceHours and booked as bookableServices.
+const KIRARA_INTERVIEW = { mon: [{ from: '09:00', to: '19:00' }], tue: [{ from: '09:00', to: '12:00' }], thu: [{ from: '09:00', to: '19:00' }] };
+const WING_INTERVIEW = { wed: [{ from: '09:00', to: '12:00' }], thu: [{ from: '09:00', to: '19:00' }], fri: [{ from: '09:00', to: '19:00' }] };
+const KIRARA_ADDRESS = '〒176-0012 東京都練馬区豊玉北5-15-19 豊玉すこやかセンター6階';
+const WING_ADDRESS = '〒177-0041 東京都練馬区石神井町7-3-28 1階（石神井保健相談所と同じ建物）';
+const ASSUMED_BOOKING = '面接1回の長さ（60分）・1枠1名・予約できる期間（60日先まで、前日まで）は資料になく、仮の設定です。';
 
 /** The three volunteer corners differ only in place, number and closed days (seed 003). */
 function volunteerCorner(c: { area: string; name: string; phone: string; address: string; closed: Weekday[]; closedText: string }) {
@@ -54,6 +60,7 @@ export const nerimaProfile = defineCouncilProfile({
     '資料は2011〜2020年のものなので、電話番号・住所・受付時間・休みの日は、公開前に必ず社協で確認してください。' +
     '資料に受付時間がない窓口は仮に「平日 8:30〜17:15」とし、各窓口のメモ（sourceNote）に書いています。' +
     '年末年始の休み（12月29日〜1月3日）、LINEの対応時間、記録の保存期間（5年）、データを預ける事業者名も仮の値です。' +
+    '予約できる相談の1回の長さと予約できる期間も仮の値で、弁護士相談会の日程（2026年12月・2027年1月）は例です。' +
     'DV相談ナビ（#8008）をはじめ、相談先の電話番号と受付時間も公開前に確認してください。',
 
   accountHours: {
@@ -196,7 +203,7 @@ export const nerimaProfile = defineCouncilProfile({
       shortName: 'きらら',
       kind: 'internal',
       phone: '03-3557-9222',
-      address: '〒176-0012 東京都練馬区豊玉北5-15-19 豊玉すこやかセンター6階',
+      address: KIRARA_ADDRESS,
       helpsWith: [
         '障害のある方やご家族の、暮らしの相談',
         '障害福祉サービスの使い方の相談（サービス等利用計画の作成）',
@@ -217,7 +224,7 @@ export const nerimaProfile = defineCouncilProfile({
         {
           id: 'interview',
           label: '予約面接',
-          hours: { mon: [{ from: '09:00', to: '19:00' }], tue: [{ from: '09:00', to: '12:00' }], thu: [{ from: '09:00', to: '19:00' }] },
+          hours: KIRARA_INTERVIEW,
         },
         {
           id: 'open-space',
@@ -233,7 +240,7 @@ export const nerimaProfile = defineCouncilProfile({
       shortName: 'ういんぐ',
       kind: 'internal',
       phone: '03-3997-2181',
-      address: '〒177-0041 東京都練馬区石神井町7-3-28 1階（石神井保健相談所と同じ建物）',
+      address: WING_ADDRESS,
       helpsWith: [
         '障害のある方やご家族の、暮らしの相談',
         '障害福祉サービスの使い方の相談（サービス等利用計画の作成）',
@@ -254,7 +261,7 @@ export const nerimaProfile = defineCouncilProfile({
         {
           id: 'interview',
           label: '予約面接',
-          hours: { wed: [{ from: '09:00', to: '12:00' }], thu: [{ from: '09:00', to: '19:00' }], fri: [{ from: '09:00', to: '19:00' }] },
+          hours: WING_INTERVIEW,
         },
         {
           id: 'open-space',
@@ -480,18 +487,68 @@ export const nerimaProfile = defineCouncilProfile({
     disaster: ['disaster-vc-course'],
   },
 
-  recurringConsultations: [
+  bookableServices: [
+    {
+      id: 'kirara-interview',
+      name: '予約面接（きらら）',
+      departmentId: 'kirara',
+      description: '障害のある方やご家族の暮らしや、障害福祉サービスの使い方について、相談員がお話をうかがいます。',
+      place: { address: KIRARA_ADDRESS },
+      whatToBring: 'お持ちの方は、障害者手帳や受給者証、お薬手帳をお持ちください。',
+      slotMinutes: 60,
+      seatsPerSlot: 1,
+      bookAheadDays: 60,
+      minNoticeHours: 24,
+      weekly: KIRARA_INTERVIEW,
+      sourceNote: `面接の曜日と時間（月・木 9:00〜19:00、火 9:00〜12:00）は令和2年度事業計画どおり。${ASSUMED_BOOKING}`,
+    },
+    {
+      id: 'wing-interview',
+      name: '予約面接（ういんぐ）',
+      departmentId: 'wing',
+      description: '障害のある方やご家族の暮らしや、障害福祉サービスの使い方について、相談員がお話をうかがいます。',
+      place: { address: WING_ADDRESS },
+      whatToBring: 'お持ちの方は、障害者手帳や受給者証、お薬手帳をお持ちください。',
+      slotMinutes: 60,
+      seatsPerSlot: 1,
+      bookAheadDays: 60,
+      minNoticeHours: 24,
+      weekly: WING_INTERVIEW,
+      sourceNote: `面接の曜日と時間（水 9:00〜12:00、木・金 9:00〜19:00）は令和2年度事業計画どおり。${ASSUMED_BOOKING}`,
+    },
     {
       id: 'seinen-kouken-senmon',
       name: '成年後見制度専門相談',
       departmentId: 'kenri-yougo',
       counselor: '司法書士',
-      rule: { kind: 'monthly-nth-weekday', nth: 1, weekday: 'wed' },
-      from: '13:30',
-      to: '16:30',
+      description: '成年後見制度の利用や、相続・遺言について、司法書士が個別にお話をうかがいます。',
+      place: { address: HQ_ADDRESS, note: '権利擁護センター ほっとサポートねりまの窓口にお越しください。' },
       slotMinutes: 45,
-      slots: 3,
-      note: '成年後見制度の利用や、相続・遺言について、司法書士が個別にお話をうかがいます。',
+      seatsPerSlot: 1,
+      bookAheadDays: 62,
+      minNoticeHours: 24,
+      monthly: [{ nth: 1, weekday: 'wed', from: '13:30', to: '16:30', maxSlots: 3 }],
+      sourceNote: '毎月第1水曜日 13:30〜16:30、1回45分、3枠は資料どおり。会場と予約できる期間（62日先まで、前日まで）は仮の設定です。',
+    },
+    {
+      id: 'bengoshi-soudankai',
+      name: '弁護士相談会（借金・滞納・労働問題）',
+      departmentId: 'seikatsu-support',
+      counselor: '弁護士',
+      description: '借金や税金・家賃の滞納、仕事のトラブルについて、弁護士に無料で相談できます。',
+      place: { address: HQ_ADDRESS, note: '会場は回によって変わることがあります。予約の確認のときにお知らせします。' },
+      whatToBring: '借入先や滞納の分かる書類（請求書・督促状・契約書など）があればお持ちください。',
+      slotMinutes: 30,
+      seatsPerSlot: 1,
+      bookAheadDays: 90,
+      minNoticeHours: 24,
+      // 【例】 The council sets the real dates; these two only show the shape.
+      sessions: [
+        { date: '2026-12-09', from: '13:00', to: '16:00', staffNote: '【例】実際の日程は社協が決めて、ここに書きます。' },
+        { date: '2027-01-20', from: '13:00', to: '16:00', staffNote: '【例】実際の日程は社協が決めて、ここに書きます。' },
+      ],
+      sourceNote:
+        '【例】弁護士相談会の日程・時間・会場・1回30分は資料になく、形を示すための例です。実際の日程は社協が決めて sessions に書いてください。',
     },
   ],
 });

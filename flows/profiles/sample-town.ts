@@ -281,17 +281,35 @@ export const sampleTownProfile = defineCouncilProfile({
     disaster: ['bousai-kouza'],
   },
 
-  recurringConsultations: [
+  bookableServices: [
     {
       id: 'houritsu',
       name: '弁護士による法律相談',
       departmentId: 'anshin',
       counselor: '弁護士',
-      rule: { kind: 'monthly-nth-weekday', nth: 3, weekday: 'fri' },
-      from: '10:00',
-      to: '12:00',
+      place: { address: ADDRESS },
       slotMinutes: 30,
-      slots: 4,
+      seatsPerSlot: 1,
+      bookAheadDays: 45,
+      minNoticeHours: 48,
+      monthly: [{ nth: 3, weekday: 'fri', from: '10:00', to: '12:00', maxSlots: 4 }],
+    },
+    {
+      id: 'hidamari-mendan',
+      name: 'ひだまり 面談',
+      departmentId: 'hidamari',
+      place: { address: ADDRESS, mapUrl: 'https://example.jp/map/hidamari' },
+      whatToBring: '受給者証（お持ちの方）',
+      slotMinutes: 30,
+      seatsPerSlot: 2,
+      bookAheadDays: 14,
+      minNoticeHours: 2,
+      weekly: {
+        mon: [{ from: '10:00', to: '12:00' }, { from: '13:00', to: '16:00' }],
+        wed: [{ from: '10:00', to: '12:00' }],
+        sat: [{ from: '10:00', to: '11:30' }],
+      },
+      closures: ['2026-12-16'],
     },
   ],
 });

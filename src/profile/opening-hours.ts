@@ -1,6 +1,7 @@
 // When a department (or the LINE account) is open, in Tokyo time.
 import { addIsoDays, formatTokyo, isHoliday, tokyoDate, tokyoParts, weekdayKanji, type Weekday } from '../time/tokyo';
-import type { Department, Schedule, TimeRange, YearEndClosure } from './schema';
+import type { Department, Schedule, TimeRange } from './schema';
+import { inYearEnd } from './year-end';
 
 export type ClosedReason = 'holiday' | 'closed_weekday' | 'year_end' | 'closure' | 'outside_hours';
 
@@ -27,13 +28,6 @@ export const departmentSchedule = (dept: Department): Schedule => ({
   yearEndClosure: dept.yearEndClosure,
   closures: dept.closures,
 });
-
-function inYearEnd(isoDate: string, range: YearEndClosure | undefined): boolean {
-  if (!range) return false;
-  const md = isoDate.slice(5);
-  // "12-29".."01-03" wraps over New Year; a non-wrapping range is also allowed.
-  return range.from <= range.to ? md >= range.from && md <= range.to : md >= range.from || md <= range.to;
-}
 
 interface DayStatus {
   closedReason?: Exclude<ClosedReason, 'outside_hours'>;

@@ -2,7 +2,8 @@
 // object, so another council can run the same code with its own file.
 import { z } from 'zod';
 import { CATEGORIES, CRISIS_KINDS } from '../engine/taxonomy';
-import { WEEKDAYS, type Weekday } from '../time/tokyo';
+import { isHoliday, WEEKDAYS, type Weekday } from '../time/tokyo';
+import { inYearEnd } from './year-end';
 
 const ID_HINT = 'Use an id that starts with a lower-case letter, then letters, digits or single hyphens, e.g. "volunteer-center"';
 const id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, ID_HINT);
@@ -184,24 +185,102 @@ const privacy = z.strictObject({
 
 const eventKind = z.strictObject({ id, name: text, description: text.optional() });
 
-const recurringConsultation = z
+// ---- Bookable services (consultations residents can book) ----
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** A time window in which slots start back to back; maxSlots caps how many (e.g. 3 of 45 minutes). */
+const bookingWindow = z
+  .strictObject({ from: hhmmFrom, to: hhmmTo, maxSlots: z.number().int().min(1, 'maxSlots must be at least 1').optional() })
+  .refine((r) => inOrder(r.from, r.to), { message: '"from" must be earlier than "to"', path: ['to'] });
+
+const bookingWindows = z.array(bookingWindow).default([]);
+
+const monthlyRule = z
   .strictObject({
-    id,
-    name: text,
-    departmentId: id,
-    counselor: text.optional(), // e.g. 司法書士
-    rule: z.strictObject({
-      kind: z.literal('monthly-nth-weekday'),
-      nth: z.number().int().min(1).max(5),
-      weekday,
-    }),
+    // 1 = first … 5 = fifth; months without a fifth such weekday have none.
+    nth: z.number().int().min(1, 'nth is 1 (first) to 5 (fifth)').max(5, 'nth is 1 (first) to 5 (fifth)'),
+    weekday,
     from: hhmmFrom,
     to: hhmmTo,
-    slotMinutes: z.number().int().min(5),
-    slots: z.number().int().min(1),
-    note: text.optional(),
+    maxSlots: z.number().int().min(1, 'maxSlots must be at least 1').optional(),
   })
-  .refine((c) => inOrder(c.from, c.to), { path: ['to'], message: '"from" must be earlier than "to"' });
+  .refine((r) => inOrder(r.from, r.to), { message: '"from" must be earlier than "to"', path: ['to'] });
+
+const datedSession = z
+  .strictObject({
+    date: isoDate,
+    from: hhmmFrom,
+    to: hhmmTo,
+    maxSlots: z.number().int().min(1, 'maxSlots must be at least 1').optional(),
+    staffNote: text.optional(),
+  })
+  .refine((r) => inOrder(r.from, r.to), { message: '"from" must be earlier than "to"', path: ['to'] });
+
+const bookableService = z
+  .strictObject({
+    id,
+    name: text, // resident-facing, e.g. 予約面接
+    departmentId: id,
+    counselor: text.optional(), // e.g. 司法書士
+    description: text.optional(), // resident-facing: what the consultation is for
+    place: z.strictObject({ address: text, mapUrl: z.url().optional(), note: text.optional() }),
+    whatToBring: text.optional(),
+    slotMinutes: z.number().int().min(5, 'slotMinutes must be at least 5').max(480, 'slotMinutes must be at most 480 (8 hours)'),
+    seatsPerSlot: z.number().int().min(1, 'seatsPerSlot must be at least 1').max(50, 'seatsPerSlot must be at most 50').default(1),
+    bookAheadDays: z.number().int().min(1, 'bookAheadDays (how far ahead residents may book) must be at least 1').max(366),
+    minNoticeHours: z.number().int().min(0, 'minNoticeHours (how soon before the start one may book) must be 0 or more').max(24 * 30),
+    // Each weekday's windows; the department's closedWeekdays must have none.
+    weekly: z
+      .strictObject({
+        mon: bookingWindows,
+        tue: bookingWindows,
+        wed: bookingWindows,
+        thu: bookingWindows,
+        fri: bookingWindows,
+        sat: bookingWindows,
+        sun: bookingWindows,
+      })
+      .default({ mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }),
+    monthly: z.array(monthlyRule).default([]),
+    // Dated sessions are set by the council for a day, so they may fall on a closed weekday.
+    sessions: z.array(datedSession).default([]),
+    // Days this service alone does not run (the department's closures apply too).
+    closures: z.array(isoDate).default([]),
+    note: text.optional(),
+    sourceNote: text.optional(),
+  })
+  .superRefine((s, ctx) => {
+    const tooShort = (path: (string | number)[], w: { from: string; to: string }) => {
+      if (wellFormed(w.from, w.to) && w.from < w.to && minutesOf(w.to) - minutesOf(w.from) < s.slotMinutes) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `The window ${w.from}-${w.to} is shorter than one slot (${s.slotMinutes} minutes), so nobody could book it`,
+        });
+      }
+    };
+    for (const day of WEEKDAYS) {
+      const windows = s.weekly[day];
+      windows.forEach((w, i) => {
+        tooShort(['weekly', day, i], w);
+        const prev = windows[i - 1];
+        if (prev && wellFormed(prev.to, w.from) && w.from < prev.to) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['weekly', day, i, 'from'],
+            message: `Windows must be in order and must not overlap (${prev.from}-${prev.to} then ${w.from}-${w.to})`,
+          });
+        }
+      });
+    }
+    s.monthly.forEach((r, i) => tooShort(['monthly', i], r));
+    s.sessions.forEach((r, i) => tooShort(['sessions', i], r));
+    const hasAny = WEEKDAYS.some((d) => s.weekly[d].length > 0) || s.monthly.length > 0 || s.sessions.length > 0;
+    if (!hasAny) {
+      ctx.addIssue({ code: 'custom', path: ['weekly'], message: 'Give weekly windows, monthly rules or dated sessions; otherwise nothing can be booked' });
+    }
+  });
 
 const council = z.strictObject({
   id,
@@ -226,7 +305,7 @@ const councilProfileBase = z.strictObject({
   privacy,
   eventKinds: z.array(eventKind).min(1),
   suggestedEventKinds: z.partialRecord(z.enum(CATEGORIES), z.array(id)).default({}),
-  recurringConsultations: z.array(recurringConsultation).default([]),
+  bookableServices: z.array(bookableService).default([]),
 });
 
 type ProfileOut = z.output<typeof councilProfileBase>;
@@ -245,12 +324,57 @@ function known(ids: ReadonlySet<string>): string {
   return [...ids].join(', ');
 }
 
+/** A service must not offer times its department is closed. */
+function checkBookableService(p: ProfileOut, s: ProfileOut['bookableServices'][number], i: number, ctx: z.RefinementCtx): void {
+  const dept = p.departments.find((d) => d.id === s.departmentId);
+  if (!dept) {
+    const ids = p.departments.map((d) => d.id).join(', ');
+    ctx.addIssue({
+      code: 'custom',
+      path: ['bookableServices', i, 'departmentId'],
+      message: `Department "${s.departmentId}" does not exist. Known departments: ${ids}`,
+    });
+    return;
+  }
+  for (const day of dept.closedWeekdays) {
+    if (s.weekly[day].length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bookableServices', i, 'weekly', day],
+        message: `${dept.id} is closed on "${day}" (its closedWeekdays), so this service cannot have windows on "${day}"`,
+      });
+    }
+  }
+  s.monthly.forEach((r, j) => {
+    if (dept.closedWeekdays.includes(r.weekday)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bookableServices', i, 'monthly', j, 'weekday'],
+        message: `${dept.id} is closed on "${r.weekday}" (its closedWeekdays), so a monthly rule cannot fall on it`,
+      });
+    }
+  });
+  s.sessions.forEach((session, j) => {
+    const holiday = dept.closedOnHolidays ? isHoliday(session.date) : null;
+    const yearEnd = inYearEnd(session.date, dept.yearEndClosure);
+    const closed = [...dept.closures, ...s.closures].includes(session.date);
+    if (holiday || yearEnd || closed) {
+      const why = holiday ? `a holiday (${holiday.name})` : yearEnd ? 'in the year-end closure' : 'a listed closure';
+      ctx.addIssue({
+        code: 'custom',
+        path: ['bookableServices', i, 'sessions', j, 'date'],
+        message: `${session.date} is ${why} and ${dept.id} is closed then; pick another date`,
+      });
+    }
+  });
+}
+
 function checkCrossReferences(p: ProfileOut, ctx: z.RefinementCtx): void {
   checkUnique(p.departments, ['departments'], ctx);
   checkUnique(p.areas, ['areas'], ctx);
   checkUnique(p.hotlines, ['hotlines'], ctx);
   checkUnique(p.eventKinds, ['eventKinds'], ctx);
-  checkUnique(p.recurringConsultations, ['recurringConsultations'], ctx);
+  checkUnique(p.bookableServices, ['bookableServices'], ctx);
 
   const deptIds = new Set(p.departments.map((d) => d.id));
   const areaIds = new Set(p.areas.map((a) => a.id));
@@ -315,15 +439,7 @@ function checkCrossReferences(p: ProfileOut, ctx: z.RefinementCtx): void {
     });
   }
 
-  p.recurringConsultations.forEach((c, i) => {
-    if (!deptIds.has(c.departmentId)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['recurringConsultations', i, 'departmentId'],
-        message: missingDept(c.departmentId),
-      });
-    }
-  });
+  p.bookableServices.forEach((service, i) => checkBookableService(p, service, i, ctx));
 
   p.privacy.providers.forEach((provider, i) => {
     if (!p.privacy.noticeText.includes(provider)) {
@@ -346,7 +462,7 @@ export type Hotline = CouncilProfile['hotlines'][number];
 export type EventKind = CouncilProfile['eventKinds'][number];
 export type Route = CouncilProfile['routes'][keyof CouncilProfile['routes']];
 export type AccountHours = CouncilProfile['accountHours'];
-export type RecurringConsultation = CouncilProfile['recurringConsultations'][number];
+export type BookableServiceConfig = CouncilProfile['bookableServices'][number];
 export type WeeklyHours = WeeklyHoursOut;
 export type TimeRange = z.output<typeof timeRange>;
 export type YearEndClosure = z.output<typeof yearEndClosure>;

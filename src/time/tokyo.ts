@@ -140,19 +140,14 @@ export interface Holiday {
   name: string;
 }
 
-const holidayCache = new Map<string, Holiday | null>();
+// The library's table is keyed by calendar date ("2026-11-23"), so a direct
+// lookup needs no Date at all (and so no runtime zone), and costs nothing;
+// its between() scans every holiday on each call (~0.5 ms).
+const HOLIDAYS = holidayJp.holidays as Readonly<Record<string, { name: string } | undefined>>;
 
 /** Japanese national holiday on that Tokyo calendar day, or null. */
 export function isHoliday(isoDate: string): Holiday | null {
-  const cached = holidayCache.get(isoDate);
-  if (cached !== undefined) return cached;
-  const { year, month, day } = parseIsoDate(isoDate);
-  // holiday_jp reads the Date with local-time getters, so build it from local
-  // fields: the library then sees this exact calendar day in any runtime zone.
-  const local = new Date(year, month - 1, day);
-  const found = holidayJp.between(local, local)[0];
-  const result = found ? { name: found.name } : null;
-  if (holidayCache.size > 2000) holidayCache.clear();
-  holidayCache.set(isoDate, result);
-  return result;
+  parseIsoDate(isoDate);
+  const found = HOLIDAYS[isoDate];
+  return found ? { name: found.name } : null;
 }

@@ -66,13 +66,11 @@ describe('nerima profile', () => {
   });
 
   it('has the 成年後見制度専門相談 schedule', () => {
-    expect(p.recurringConsultations[0]).toMatchObject({
+    expect(p.bookableServices.find((s) => s.id === 'seinen-kouken-senmon')).toMatchObject({
       departmentId: 'kenri-yougo',
-      rule: { nth: 1, weekday: 'wed' },
-      from: '13:30',
-      to: '16:30',
+      monthly: [{ nth: 1, weekday: 'wed', from: '13:30', to: '16:30', maxSlots: 3 }],
       slotMinutes: 45,
-      slots: 3,
+      seatsPerSlot: 1,
     });
   });
 

@@ -10,3 +10,4 @@ export * from './staff';
 export * from './audit-log';
 export * from './case-notes';
 export * from './canned-replies';
+export * from './bookings';
