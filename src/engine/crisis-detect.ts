@@ -1,4 +1,4 @@
-import type { Match } from './phrase-index';
+import type { Match, PhraseIndex } from './phrase-index';
 import type { Category, CrisisKind } from './taxonomy';
 import type { CompiledDictionary, Tagged } from './triage-compile';
 
@@ -37,9 +37,31 @@ function negated(c: CompiledDictionary, h: Hit, text: string): boolean {
   return c.crisisHedge.startsAt(text, h.end).some((hedge) => !c.contrast.has(text, hedge.end));
 }
 
-/** A crisis told as history: a past marker before it and a "now" marker after it (昔は…今は落ち着いています). */
+/** Past markers that end before `h` with nothing between them and `h` that brings the story back to now. */
+function pastBefore(c: CompiledDictionary, markers: PhraseIndex<true>, h: Hit, text: string): boolean {
+  const back = c.recent.scan(text).filter((r) => r.end <= h.start);
+  return markers
+    .scan(text)
+    .some((p) => p.end <= h.start && !c.pastOngoing.has(text, p.end) && !back.some((r) => r.start >= p.end));
+}
+
+const isEvent = (c: CompiledDictionary, h: Hit): boolean => {
+  const m = h.value.meaning;
+  return m.kind === 'crisis' && m.family.kinds.every((k) => c.dict.negation.eventKinds.includes(k));
+};
+
+/**
+ * A crisis told as history: a past marker before it and a "now" marker after it (昔は…今は落ち着いています).
+ * An event (someone collapsed) is also history after a past marker alone or before a word telling it is over,
+ * and only imagined when a conditional follows it (倒れたら).
+ */
 function told(c: CompiledDictionary, h: Hit, text: string): boolean {
-  return c.past.scan(text).some((p) => p.end <= h.start) && c.now.scan(text).some((n) => n.start >= h.end);
+  if (pastBefore(c, c.past, h, text) && c.now.scan(text).some((n) => n.start >= h.end)) return true;
+  if (c.closed.scan(text).some((n) => n.start >= h.end)) return true;
+  if (!isEvent(c, h)) return false;
+  if (c.conditional.has(text, h.end)) return true;
+  if (pastBefore(c, c.past, h, text) || pastBefore(c, c.eventPast, h, text)) return true;
+  return c.resolved.scan(text).some((r) => r.start >= h.end);
 }
 
 /** Crisis phrases that stand: not inside an idiom at least as long, not denied, not history. */

@@ -62,6 +62,21 @@ export interface Negation {
   /** A crisis phrase after a past marker and before a "now" marker is history (昔は…今は落ち着いています). */
   readonly past: Phrases;
   readonly now: Phrases;
+  /** After a crisis phrase these close it whatever its kind, without a past marker (夫のDVで離婚して5年). */
+  readonly closed: Phrases;
+  /** After a past marker these say it still goes on (昔から), so the marker does not make history. */
+  readonly pastOngoing: Phrases;
+  /** Between a past marker and a crisis phrase these bring the story back to the present (昔…今日また倒れた). */
+  readonly recent: Phrases;
+  /**
+   * Kinds that are events rather than states (someone collapsed): a phrase of a family raising only these kinds
+   * is history after a past marker alone, or after a recent-past one (先週倒れて), or before a word telling it
+   * is over (もう退院して), and hypothetical when a conditional follows it directly (倒れたら, 火事の時).
+   */
+  readonly eventKinds: readonly CrisisKind[];
+  readonly eventPast: Phrases;
+  readonly resolved: Phrases;
+  readonly conditional: Phrases;
 }
 
 export interface ThirdParty {

@@ -21,26 +21,37 @@ const VOWEL_ROWS: Readonly<Record<string, string>> = {
   え: 'えけせてねへめれげぜでべぺ',
   お: 'おこそとのほもよろをごぞどぼぽょ',
 };
-const VOWEL_OF = new Map<string, string>();
-for (const [vowel, row] of Object.entries(VOWEL_ROWS)) for (const kana of row) VOWEL_OF.set(kana, vowel);
+// Lookups by code point over the kana block, so folding runs on char codes: it
+// runs on every resident message and on every form of every dictionary phrase.
+const KANA_BLOCK = 0x3000;
+const KANA_BLOCK_SIZE = 0x100;
+const FOLDED = new Uint16Array(KANA_BLOCK_SIZE);
+const VOWEL = new Uint16Array(KANA_BLOCK_SIZE);
+for (const [small, full] of Object.entries(FOLD)) FOLDED[small.charCodeAt(0) - KANA_BLOCK] = full.charCodeAt(0);
+for (const [vowel, row] of Object.entries(VOWEL_ROWS)) {
+  for (const kana of row) VOWEL[kana.charCodeAt(0) - KANA_BLOCK] = vowel.charCodeAt(0);
+}
+const inKanaBlock = (cp: number): boolean => cp >= KANA_BLOCK && cp < KANA_BLOCK + KANA_BLOCK_SIZE;
+const LONG_VOWEL_MARK = 0x30fc;
+// No code point is negative: a character outside the kana block is remembered as this.
+const NOT_KANA = -1;
 
 // Everything but letters and digits: punctuation, spaces, emoji, symbols. ー is a letter (Lm) and stays for now.
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 
-function toHiragana(ch: string): string {
-  const cp = ch.charCodeAt(0);
-  const isKatakana = (cp >= 0x30a1 && cp <= 0x30f6) || cp === 0x30fd || cp === 0x30fe;
-  return isKatakana ? String.fromCharCode(cp - KATAKANA_SHIFT) : ch;
-}
+const isKatakana = (cp: number): boolean => (cp >= 0x30a1 && cp <= 0x30f6) || cp === 0x30fd || cp === 0x30fe;
 
-/** Is `ch` stretching the sound of `prev` (the last kana kept)? ー, a small vowel, or a repeat of the same vowel. */
-function stretches(ch: string, before: string | undefined, prev: string | undefined): boolean {
-  if (ch === 'ー') return true;
-  const vowel = prev === undefined ? undefined : VOWEL_OF.get(prev);
-  if (vowel === undefined) return false;
-  if (FOLD[ch] === vowel && ch !== vowel) return true;
+/**
+ * Is `cp` stretching the sound of `prev` (the last kana kept)? ー, a small vowel, or a repeat of the same vowel.
+ * `folded` is `cp` with small kana made full size.
+ */
+function stretches(cp: number, folded: number, before: number, prev: number): boolean {
+  if (cp === LONG_VOWEL_MARK) return true;
+  const vowel = inKanaBlock(prev) ? (VOWEL[prev - KANA_BLOCK] ?? 0) : 0;
+  if (vowel === 0) return false;
+  if (folded === vowel && cp !== vowel) return true;
   // One same vowel is part of the word or starts the next one (おかあさん, とお茶); a second one stretches it.
-  return ch === vowel && before === vowel;
+  return cp === vowel && before === vowel;
 }
 
 /**
@@ -52,15 +63,24 @@ function stretches(ch: string, before: string | undefined, prev: string | undefi
 export function foldJa(text: string): string {
   const src = text.normalize('NFKC').toLowerCase().replace(NOT_LETTER_OR_DIGIT, '');
   let out = '';
-  let before: string | undefined;
-  let prev: string | undefined;
-  for (const raw of src) {
-    const ch = toHiragana(raw);
-    if (!stretches(ch, before, prev)) {
-      out += FOLD[ch] ?? ch;
-      prev = ch;
+  let before = NOT_KANA;
+  let prev = NOT_KANA;
+  for (let i = 0; i < src.length; i++) {
+    const unit = src.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < src.length) {
+      // A character outside the basic plane (a rare kanji) is never kana: keep its two halves together.
+      out += src.slice(i, i + 2);
+      before = prev = NOT_KANA;
+      i += 1;
+      continue;
     }
-    before = ch;
+    const cp = isKatakana(unit) ? unit - KATAKANA_SHIFT : unit;
+    const folded = inKanaBlock(cp) ? FOLDED[cp - KANA_BLOCK] || cp : cp;
+    if (!stretches(cp, folded, before, prev)) {
+      out += String.fromCharCode(folded);
+      prev = cp;
+    }
+    before = cp;
   }
   return out.replace(/(\p{L})\1{2,}/gu, '$1');
 }
@@ -79,12 +99,17 @@ export function createNormalizer(variantPairs: readonly (readonly [string, strin
   }
   const rewrite = (text: string): string => {
     let out = '';
+    let from = 0;
     for (let i = 0; i < text.length; ) {
       const hit = table.longestAt(text, i);
-      out += hit ? hit.value : text[i];
-      i = hit ? hit.end : i + 1;
+      if (!hit) {
+        i += 1;
+        continue;
+      }
+      out += text.slice(from, i) + hit.value;
+      i = from = hit.end;
     }
-    return out;
+    return from === 0 ? text : out + text.slice(from);
   };
   // A rewrite can create another variant across its edge (あらへん → ない after も), so repeat
   // until nothing changes; the pass limit only guards against a table that loops.

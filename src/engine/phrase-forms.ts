@@ -41,14 +41,23 @@ export function spellings(readings: TriageDictionary['readings']): (phrase: stri
   const words = new PhraseIndex<readonly string[]>();
   for (const [word, reading] of Object.entries(readings)) words.add(word, [word, ...[reading].flat()]);
   return (phrase) => {
+    // Runs of text without a known word stay one part: fewer arrays on a cold start.
     const parts: (readonly string[])[] = [];
+    let count = 1;
+    let from = 0;
     for (let i = 0; i < phrase.length; ) {
       const word = words.longestAt(phrase, i);
-      parts.push(word ? word.value : [phrase[i] ?? '']);
-      i = word ? word.end : i + 1;
+      if (!word) {
+        i += 1;
+        continue;
+      }
+      if (i > from) parts.push([phrase.slice(from, i)]);
+      parts.push(word.value);
+      count *= word.value.length;
+      i = from = word.end;
     }
-    const count = parts.reduce((n, options) => n * options.length, 1);
     if (count === 1) return [phrase];
+    if (from < phrase.length) parts.push([phrase.slice(from)]);
     const forms =
       count <= MAX_MIXES
         ? parts.reduce<string[]>((acc, options) => acc.flatMap((a) => options.map((o) => a + o)), [''])

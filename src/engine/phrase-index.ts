@@ -45,8 +45,9 @@ export class PhraseIndex<T> {
     const lengths = this.lengths.get(text[pos] ?? '') ?? [];
     for (let i = lengths.length - 1; i >= 0; i--) {
       const length = lengths[i] ?? 0;
+      if (pos + length > text.length) continue;
       const value = this.keys.get(text.slice(pos, pos + length))?.[0];
-      if (value !== undefined && pos + length <= text.length) return { start: pos, end: pos + length, value };
+      if (value !== undefined) return { start: pos, end: pos + length, value };
     }
     return undefined;
   }

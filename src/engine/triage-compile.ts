@@ -32,6 +32,12 @@ export interface CompiledDictionary {
   readonly crisisHedge: PhraseIndex<true>;
   readonly past: PhraseIndex<true>;
   readonly now: PhraseIndex<true>;
+  readonly closed: PhraseIndex<true>;
+  readonly pastOngoing: PhraseIndex<true>;
+  readonly recent: PhraseIndex<true>;
+  readonly eventPast: PhraseIndex<true>;
+  readonly resolved: PhraseIndex<true>;
+  readonly conditional: PhraseIndex<true>;
   readonly contrast: PhraseIndex<true>;
   readonly thirdNotBefore: PhraseIndex<true>;
 }
@@ -57,11 +63,17 @@ function layerOf(m: Meaning): string {
   return m.kind === 'context' ? `context:${m.name}` : m.kind;
 }
 
-function phraseSet(strings: Iterable<string>, normalize: Normalizer): PhraseIndex<true> {
+function phraseSet(
+  strings: Iterable<string>,
+  normalize: Normalizer,
+  groups: TriageDictionary['groups'],
+): PhraseIndex<true> {
   const index = new PhraseIndex<true>();
   for (const s of strings) {
-    const key = normalize(s);
-    if (key) index.add(key, true);
+    for (const form of expandPhrase(s, groups)) {
+      const key = normalize(form);
+      if (key) index.add(key, true);
+    }
   }
   return index;
 }
@@ -121,13 +133,19 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
     dict,
     normalize: normalizeOnce,
     phrases,
-    categoryNegation: phraseSet(combine(negation.category.fillers, negation.category.cores), normalize),
-    crisisDenial: phraseSet(negation.crisisDenials, normalize),
-    crisisHedge: phraseSet(negation.crisisHedges, normalize),
-    past: phraseSet(negation.past, normalize),
-    now: phraseSet(negation.now, normalize),
-    contrast: phraseSet(combine(negation.contrastTails, negation.contrast), normalize),
-    thirdNotBefore: phraseSet(dict.thirdParty.notBefore, normalize),
+    categoryNegation: phraseSet(combine(negation.category.fillers, negation.category.cores), normalize, dict.groups),
+    crisisDenial: phraseSet(negation.crisisDenials, normalize, dict.groups),
+    crisisHedge: phraseSet(negation.crisisHedges, normalize, dict.groups),
+    past: phraseSet(negation.past, normalize, dict.groups),
+    now: phraseSet(negation.now, normalize, dict.groups),
+    closed: phraseSet(negation.closed, normalize, dict.groups),
+    pastOngoing: phraseSet(negation.pastOngoing, normalize, dict.groups),
+    recent: phraseSet(negation.recent, normalize, dict.groups),
+    eventPast: phraseSet(negation.eventPast, normalize, dict.groups),
+    resolved: phraseSet(negation.resolved, normalize, dict.groups),
+    conditional: phraseSet(negation.conditional, normalize, dict.groups),
+    contrast: phraseSet(combine(negation.contrastTails, negation.contrast), normalize, dict.groups),
+    thirdNotBefore: phraseSet(dict.thirdParty.notBefore, normalize, dict.groups),
   };
 }
 

@@ -119,6 +119,11 @@ describe('classify', () => {
     ['介護に疲れた。母と一緒に死にたい', 'elderly', ['suicide']],
     ['にんちしょうの　ちちを　たたいてしまいそう', 'elderly', ['violence']],
     ['夫が怖くて家に帰れない', 'rights', ['dv']],
+    ['ぱぱにたたかれる', 'childcare', ['child_abuse']],
+    ['泣きやまない子どもを床に叩きつけそう', 'childcare', ['child_abuse']],
+    ['だんながほんとうにこわい', 'rights', ['dv']],
+    ['線路の近くまで来た。あとは飛び込むだけ', 'isolation', ['suicide']],
+    ['隣の家から煙が出てる', 'disaster', ['emergency']],
   ])('crisis kinds and the category conventions: %s → %s %j', (text, category, kinds) => {
     const got = classify(text);
     expect({ category: got.category, urgency: got.urgency, crisisKinds: got.crisisKinds }).toEqual({
@@ -135,6 +140,79 @@ describe('classify', () => {
     ['地震のときの避難が不安です', 'disaster', 'normal'],
     ['家賃が払えなくて困っています', 'money', 'normal'],
   ])('urgency: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['線路の前まで来た。もう飛び込むしかない', 'isolation', 'crisis'],
+    ['マンションの屋上まで来ちゃった', 'isolation', 'crisis'],
+    ['ここから落ちたら楽になれるかな、橋の上にいる', 'isolation', 'crisis'],
+    ['ロープ買ってきた。首にかける', 'isolation', 'crisis'],
+    ['睡眠薬を少しずつ集めてる', 'isolation', 'crisis'],
+    ['今夜で全部終わりにする', 'isolation', 'crisis'],
+    ['生きとっても仕方ないけん', 'isolation', 'crisis'],
+    ['生きてたってしゃあない', 'isolation', 'crisis'],
+    ['生きる価値なんかない', 'isolation', 'crisis'],
+    ['最後にひと目だけ母に会いたい、もう疲れた', 'elderly', 'crisis'],
+  ])('suicide told by a method, a place or an ending: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['介護で寝てない。父の顔に枕を押し付けそうになった', 'elderly', 'crisis'],
+    ['認知症の母の首を絞めそうになった', 'elderly', 'crisis'],
+    ['泣きやまない子どもを壁に投げつけそうになった', 'childcare', 'crisis'],
+    ['夫の介護でイライラして、突き飛ばしてしまいそう', 'elderly', 'crisis'],
+    ['赤ちゃんに何かしてしまいそうで自分が怖い', 'childcare', 'crisis'],
+  ])('a carer or parent about to hurt someone: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['ままがごはんくれない', 'childcare', 'crisis'],
+    ['ぼくのおかあさん、ずっとかえってこない', 'childcare', 'crisis'],
+    ['パパにたたかれる。いえにかえりたくない', 'childcare', 'crisis'],
+    ['中2です。親に毎日殴られる', 'childcare', 'crisis'],
+  ])('a child telling of neglect or blows: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['母が呼んでも返事しない、息はしてるけど目を開けない', 'elderly', 'crisis'],
+    ['祖父がいびきをかいて、揺すっても起きない', 'elderly', 'crisis'],
+    ['地震で父が家具の下敷きになってる', 'disaster', 'crisis'],
+    ['管理人です。何日もノックに応答がなく、部屋から異臭がします', 'neighbor', 'crisis'],
+    ['隣のおばあさん、新聞がたまってて変なにおいがする', 'neighbor', 'crisis'],
+  ])('someone unresponsive, trapped or not answering for days: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['取り立ての人に「家に火つけるぞ」と言われた', 'rights', 'crisis'],
+    ['元夫が「刺してやる」ってメールしてくる', 'rights', 'crisis'],
+    ['元彼が家に押しかけてきて帰らない', 'rights', 'crisis'],
+    ['施設の父の腕に縛られたような跡がある。職員にやられたと言ってる', 'rights', 'crisis'],
+    ['施設で父が職員に怒鳴られている', 'rights', 'crisis'],
+    ['隣の部屋から女の人の悲鳴と物が割れる音', 'neighbor', 'crisis'],
+  ])('threats, arson and abuse by staff or next door: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['バイト先の店長、殺したいくらいムカつく笑 辞めたい', 'work', 'normal'],
+    ['面接、緊張で死にそう', 'work', 'normal'],
+    ['イヤイヤ期で毎日ぐったり。子育てひろばはどこ？', 'childcare', 'normal'],
+    ['仕事終わりにぐったりしてサロンに行けない', 'isolation', 'normal'],
+    ['職場で倒れるんじゃないかってくらい残業続き', 'work', 'normal'],
+    ['昔リスカしてた跡が腕にあって、面接が怖い', 'work', 'normal'],
+    ['娘が友達から「死ね」って言われたらしい', 'childcare', 'normal'],
+    ['脅迫めいたメールが来た。「法的措置をとります」って、詐欺？', 'rights', 'normal'],
+    ['向かいの家に救急車が来てたけど、もう退院して戻ってきたみたい', 'neighbor', 'normal'],
+    ['父は去年脳梗塞で倒れたけど、今はデイに通ってます', 'elderly', 'normal'],
+    ['子どもが階段から落ちたけど、病院で診てもらって大丈夫だった', 'childcare', 'normal'],
+    ['夫のDVで離婚して5年、養育費の相談がしたい', 'rights', 'normal'],
+    ['息子がゲームで「殺すぞ」とか叫んでる', 'childcare', 'normal'],
+    ['中学の息子、叱ると暴れそうで心配', 'childcare', 'normal'],
+  ])('look-alikes that are not a crisis: %s → %s/%s', (...row) => expectTriage(row));
+
+  it.each<Row>([
+    ['母はデイサービスを楽しんでるみたい', 'elderly', 'normal'],
+    ['そうなってるとは知らなかった', 'other', 'normal'],
+    ['やさしそうな人でよかった', 'other', 'normal'],
+    ['手伝いますとか言ってくれる人がいればいいな', 'other', 'normal'],
+    ['自分に何ができるかわからなかった', 'other', 'normal'],
+    ['子どもになぐさめられた', 'childcare', 'normal'],
+    ['夫と二人暮らしです。地震が怖い', 'disaster', 'normal'],
+    ['上司が怒鳴るので夫に相談した', 'work', 'normal'],
+  ])('kana runs and distant words that only look like a crisis: %s → %s/%s', (...row) => expectTriage(row));
 
   it('answers "did not understand" with other and confidence 0', () => {
     for (const text of ['', '😊', 'あいうえお', 'ｘｙｚ']) {

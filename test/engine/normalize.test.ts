@@ -49,6 +49,9 @@ describe('normalizeJa', () => {
     ['polite negative', 'お金がありません', 'お金がない'],
     ['も before ない', 'お米もない', 'お米がない'],
     ['input-method slip', '氏にたい', '死にたい'],
+    ['〜とって (西日本)', '生きとっても', '生きていても'],
+    ['〜てたって', '生きてたって', '生きていても'],
+    ['an intensifier says nothing', '夫がほんとうにこわい', '夫が怖い'],
     ['net spelling', 'タヒにたい', '死にたい'],
   ])('maps %s: %s → %s', (_, input, expected) => {
     expect(normalizeJa(input)).toBe(expected);
