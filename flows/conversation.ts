@@ -1,4 +1,5 @@
 import type { Conversation } from '../src/engine/conversation-types';
+import { bookingFlowV1 } from './booking';
 import { consentFlowV1 } from './consent';
 import { triageFlowV1 } from './triage';
 import { welcomeFlowV1 } from './welcome';
@@ -6,7 +7,7 @@ import { welcomeFlowV1 } from './welcome';
 // Every flow version still in use (a session pins the version it started on: keep an
 // old version here until no session can be on it), and how the flows connect.
 export const conversation: Conversation = {
-  flows: [welcomeFlowV1, consentFlowV1, triageFlowV1],
+  flows: [welcomeFlowV1, consentFlowV1, triageFlowV1, bookingFlowV1],
   entries: {
     follow: 'welcome:start',
     menu: 'triage:menu',
@@ -20,6 +21,8 @@ export const conversation: Conversation = {
     expired: 'triage:expired',
     unsupported: 'triage:unsupported',
     handback: 'triage:handback',
+    book: 'booking:choose',
+    myBookings: 'booking:list',
   },
   categories: {
     money: 'triage:money_detail',
@@ -51,6 +54,11 @@ export const conversation: Conversation = {
     giveConsent: { exact: ['同意する', '同意します'], contains: [] },
     declineConsent: { exact: ['同意しない', '同意しません'], contains: [] },
     withdrawConsent: { exact: ['同意を取り消す'], contains: ['同意をやめたい', '同意を取り消', '同意の取り消し', '同意を撤回', '同意撤回'] },
+    book: { exact: ['予約', '予約したい', '予約する', '予約します', '相談の予約', '新しく予約する'], contains: ['予約をしたい', '予約を取りたい'] },
+    myBookings: {
+      exact: ['予約の確認', '予約の変更', '予約のキャンセル', '予約確認', 'キャンセル'],
+      contains: ['予約の確認・変更・キャンセル', '予約を確認', '予約を変更', '予約をキャンセル', '予約の取り消し', '予約を取り消'],
+    },
   },
   crisis: {
     opening: 'メッセージを送ってくださって、ありがとうございます。あなたのことが、とても心配です。',

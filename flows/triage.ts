@@ -114,7 +114,16 @@ export const triageFlowV1 = defineFlow({
       onText: 'classify',
       fallback: 'menu',
     },
+    // 予約する books the department's own bookable service in LINE; a department without one
+    // keeps the honest phone message. Edited in place (no new version): node and choice ids keep
+    // their meaning, so a session pinned to this version simply gets the new way to book.
     booking: {
+      useDepartmentService: true,
+      divert: [{ when: 'noDepartmentService', to: 'booking_phone' }],
+      say: [],
+      next: 'booking:days',
+    },
+    booking_phone: {
       say: [
         {
           type: 'text',
@@ -164,3 +173,4 @@ export const triageFlowV1 = defineFlow({
     },
   },
 });
+

@@ -244,4 +244,20 @@ CREATE UNIQUE INDEX `bookings_request_key_unique` ON `bookings` (`request_key`);
 CREATE UNIQUE INDEX `bookings_one_per_seat` ON `bookings` (`service_id`,`slot_start`,`seat`) WHERE status <> 'cancelled';--> statement-breakpoint
 CREATE UNIQUE INDEX `bookings_one_per_resident_slot` ON `bookings` (`service_id`,`slot_start`,`resident_id`) WHERE status <> 'cancelled' and resident_id is not null;--> statement-breakpoint
 CREATE INDEX `bookings_resident_idx` ON `bookings` (`resident_id`,`slot_start`);--> statement-breakpoint
-CREATE INDEX `bookings_slot_idx` ON `bookings` (`slot_start`);
+CREATE INDEX `bookings_slot_idx` ON `bookings` (`slot_start`);--> statement-breakpoint
+CREATE TABLE `booking_reminders` (
+	`booking_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`status` text NOT NULL,
+	`delivery_id` text,
+	`skip_reason` text,
+	`due_at` integer NOT NULL,
+	`claimed_at` integer NOT NULL,
+	`attempts` integer DEFAULT 1 NOT NULL,
+	`settled_at` integer,
+	PRIMARY KEY(`booking_id`, `kind`),
+	FOREIGN KEY (`booking_id`) REFERENCES `bookings`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "booking_reminders_claim_has_delivery" CHECK("booking_reminders"."status" <> 'claimed' or "booking_reminders"."delivery_id" is not null)
+);
+--> statement-breakpoint
+CREATE INDEX `booking_reminders_status_idx` ON `booking_reminders` (`status`,`claimed_at`);

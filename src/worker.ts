@@ -7,6 +7,7 @@ import { parseEnv } from './env';
 import { createLineClient } from './line/line-client';
 import { createLogger } from './log';
 import { recoverUnfinishedWork } from './services/recovery';
+import { runDueReminders } from './booking/reminders';
 import { systemClock } from './time/clock';
 import { lazyBootstrapAdmin } from './auth/bootstrap';
 
@@ -50,6 +51,7 @@ export default {
     return entry.app.fetch(request, env, ctx);
   },
   scheduled(_controller: unknown, env: Record<string, unknown>, ctx: ExecutionContext) {
-    ctx.waitUntil(recoverUnfinishedWork(appFor(env).deps));
+    const { deps } = appFor(env);
+    ctx.waitUntil(recoverUnfinishedWork(deps).finally(() => runDueReminders(deps, deps.clock.now())));
   },
 };

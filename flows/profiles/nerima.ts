@@ -551,4 +551,7 @@ export const nerimaProfile = defineCouncilProfile({
         '【例】弁護士相談会の日程・時間・会場・1回30分は資料になく、形を示すための例です。実際の日程は社協が決めて sessions に書いてください。',
     },
   ],
+
+  // Assumed (not in the sources): LINE bookings get a reminder the evening before.
+  reminders: { dayBefore: '18:00' },
 });

@@ -293,6 +293,7 @@ export const sampleTownProfile = defineCouncilProfile({
       bookAheadDays: 45,
       minNoticeHours: 48,
       monthly: [{ nth: 3, weekday: 'fri', from: '10:00', to: '12:00', maxSlots: 4 }],
+      reminders: { dayBefore: '12:00' },
     },
     {
       id: 'hidamari-mendan',
@@ -312,4 +313,5 @@ export const sampleTownProfile = defineCouncilProfile({
       closures: ['2026-12-16'],
     },
   ],
+  reminders: { dayBefore: '18:00', morningOf: '08:00' },
 });

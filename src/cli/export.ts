@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { loadProfile } from '../../flows/profiles';
 import { connectNodeDatabase } from '../db/connect-node';
 import { migrateDatabase } from '../db/migrate';
-import { cases } from '../db/schema';
+import { bookings, cases } from '../db/schema';
 import type { Db } from '../db/types';
 import { ConfigError, parseEnv } from '../env';
 import type { CouncilProfile } from '../profile/schema';
@@ -17,6 +17,10 @@ const HELP = `使い方 / Usage: npm run -s export -- <kind>
           unreachable 連絡がつかない）, claimed_at, closed_at, first_response_seconds（相談員を希望してから
           最初の返信まで）など / status, assignee, outcome, claimed_at, closed_at, first_response_seconds
           (from asking for a person to the first counselor reply), …
+  bookings 予約を1行1件の JSON で出力します / one JSON line per booking
+          service（予約の種類）, department, slot_start, slot_end, seat, status（booked 予約中 / cancelled
+          キャンセル / attended 来所 / no_show 来所なし）, contact（line / phone）, created_at, cancelled_at。
+          相談内容・お名前・電話番号は含みません / no topic, names or phone numbers
 `;
 
 type Exporter = (db: Db, profile: CouncilProfile, write: (row: object) => void) => Promise<void>;
@@ -50,6 +54,32 @@ const exporters: Record<string, Exporter> = {
         triage_category: c.triageCategory,
         closed_at: time(c.closedAt),
         closed_by: c.closedBy,
+      });
+    }
+  },
+
+  async bookings(db, profile, write) {
+    const services = new Map(profile.bookableServices.map((s) => [s.id, s]));
+    const departments = new Map(profile.departments.map((d) => [d.id, d.name]));
+    const rows = await db.select().from(bookings).orderBy(asc(bookings.slotStart), asc(bookings.createdAt), sql`rowid`);
+    for (const b of rows) {
+      const service = services.get(b.serviceId);
+      write({
+        id: b.id,
+        service: b.serviceId,
+        service_name: service?.name ?? null,
+        department: service?.departmentId ?? null,
+        department_name: service ? (departments.get(service.departmentId) ?? null) : null,
+        slot_start: time(b.slotStart),
+        slot_end: time(b.slotEnd),
+        seat: b.seat,
+        status: b.status,
+        contact: b.contact,
+        // Whether a LINE account is linked, not who: the resident id stays out of reports.
+        has_line: b.residentId !== null,
+        replaces: b.replacesId,
+        created_at: time(b.createdAt),
+        cancelled_at: time(b.cancelledAt),
       });
     }
   },

@@ -1,7 +1,7 @@
 import type { Flow, Say, Target } from './flow-types';
 import type { Category, CrisisKind } from './taxonomy';
 
-export const GLOBAL_INTENTS = ['menu', 'human', 'privacy', 'giveConsent', 'declineConsent', 'withdrawConsent'] as const;
+export const GLOBAL_INTENTS = ['menu', 'human', 'privacy', 'giveConsent', 'declineConsent', 'withdrawConsent', 'book', 'myBookings'] as const;
 export type GlobalIntent = (typeof GLOBAL_INTENTS)[number];
 
 /** Words that mean a global intent: `exact` must be the whole message, `contains` anywhere in it. */

@@ -1,4 +1,5 @@
 import type { GlobalIntent } from './conversation-types';
+import type { DynamicSource } from './booking';
 import type { EffectName } from './effects';
 import type { Category, CrisisKind, Urgency } from './taxonomy';
 
@@ -12,7 +13,15 @@ export type Out =
   /** Whether counselors read LINE now (account hours, holidays), and the hotlines when they do not. */
   | { type: 'accountStatus' }
   /** Where the resident stands in the counselor queue (「現在◯番目です」) and a rough wait (figures from the service). */
-  | { type: 'queuePosition' };
+  | { type: 'queuePosition' }
+  /** The booking being confirmed (service, date and time, contact), from the session. */
+  | { type: 'bookingSummary' }
+  /** The confirmation card (Flex) of the booking just made or changed, from the session. */
+  | { type: 'bookingCard' }
+  /** The resident's upcoming bookings, one line each (the engine fills it from loaded data). */
+  | { type: 'bookingList' }
+  /** Why the booking could not be made (the engine fills it from the booking attempt). */
+  | { type: 'bookingFailure' };
 
 /** Text in flows may use {placeholders} filled from the council profile (see src/line/render.ts). */
 export type Say = Out;
@@ -29,6 +38,16 @@ export interface SessionVars {
   note?: string;
   /** The highest urgency seen in this consultation. */
   urgency?: Urgency;
+  /** Booking: the chosen service, Tokyo date (YYYY-MM-DD), start time (HH:mm), contact and topic. */
+  serviceId?: string;
+  date?: string;
+  time?: string;
+  contact?: 'line' | 'phone';
+  /** A few words about the booking: the resident's own words, kept only with consent. */
+  topic?: string;
+  /** Booking: the booking picked from the list, and whether it is being moved to another slot. */
+  bookingId?: string;
+  changing?: boolean;
   /** Free texts in a row that the classifier did not understand. */
   misses: number;
 }
@@ -44,6 +63,8 @@ interface ChoiceBase {
 
 export interface NodeChoice extends ChoiceBase {
   next: Target;
+  /** Offered as LINE's date picker (within the booking range): the picked day is stored as `date`. */
+  picker?: 'date';
   set?: Partial<Omit<SessionVars, 'misses'>>;
   effects?: EffectName[];
 }
@@ -60,8 +81,17 @@ export interface FlowNode {
   /** Shown as quick replies; `areas` adds one choice per area of the council profile. */
   choices?: Choice[];
   choicesFromAreas?: { next: Target };
-  /** What free text means here: run the classifier, or take it as a note and go on. */
-  onText?: 'classify' | { note: Target };
+  /**
+   * Choices from loaded data (bookable services, open days, open times, the resident's bookings),
+   * before the static ones. A tap on one that is no longer there (a time just taken) goes to `gone`.
+   */
+  choicesFrom?: { source: DynamicSource; next: Target; gone?: Target };
+  /** What free text means here: run the classifier, take it as a note, or as a booking topic, and go on. */
+  onText?: 'classify' | { note: Target } | { topic: Target };
+  /** Checked on entering, before anything is said: the first condition that holds sends the resident on instead. */
+  divert?: { when: DivertCondition; to: Target }[];
+  /** On entering, choose the bookable service of the department the consultation was routed to. */
+  useDepartmentService?: true;
   /** Where a tap or text that fits nothing goes (required when the node waits for input). */
   fallback?: Target;
   /** Go on at once to another node (its messages follow in the same reply). */
@@ -70,6 +100,18 @@ export interface FlowNode {
   /** Entering this node starts a new consultation: what was chosen before is forgotten. */
   reset?: true;
 }
+
+export type DivertCondition =
+  /** The routed department has no bookable service. */
+  | 'noDepartmentService'
+  /** The booking attempt of this step failed (full, too late…). */
+  | 'bookingFailed'
+  /** The node's dynamic choices are empty. */
+  | 'noChoices'
+  /** The resident has not consented to keeping their words. */
+  | 'noConsent'
+  /** An existing booking is being moved. */
+  | 'changing';
 
 export interface Flow {
   id: string;

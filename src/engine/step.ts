@@ -1,7 +1,8 @@
+import { DYNAMIC_LIMITS, needKey, type BookingAnswer, type BookingAnswers, type BookingNeed, type BookingOption, type DynamicSource } from './booking';
 import type { Triage } from './classifier';
 import type { Conversation, GlobalIntent } from './conversation-types';
-import type { EffectName } from './effects';
-import type { Choice, Flow, FlowNode, Out, SessionVars, Target } from './flow-types';
+import { isPreStepEffect, type BatchEffectName, type EffectName } from './effects';
+import type { Choice, DivertCondition, Flow, FlowNode, NodeChoice, Out, SessionVars, Target } from './flow-types';
 import { matchIntent } from './intents';
 import { normalizeJa } from './normalize';
 import { decodePostback, encodePostback } from './postback';
@@ -18,7 +19,8 @@ export interface Session {
 export type EngineInput =
   | { kind: 'follow' }
   | { kind: 'text'; text: string; triage: Triage }
-  | { kind: 'postback'; data: string }
+  /** `date`: the day picked in a LINE date picker (YYYY-MM-DD). */
+  | { kind: 'postback'; data: string; date?: string }
   | { kind: 'unsupported' }
   /** A counselor closed the resident's case: the bot takes over again. */
   | { kind: 'handback' };
@@ -29,15 +31,19 @@ export interface StepContext {
   areas: readonly { id: string; name: string; kana?: string }[];
   /** A counselor has the resident's case: the bot says nothing of its own (see Run.withCounselor). */
   withCounselor?: boolean;
+  /** Booking data loaded for this step (see src/engine/booking.ts) and whether the resident consented. */
+  booking?: { answers: BookingAnswers; consentGiven: boolean };
 }
 
 export interface QuickChoice {
   label: string;
   data: string;
+  /** Rendered as LINE's date picker: the tap's postback carries params.date. */
+  picker?: { mode: 'date'; min?: string; max?: string };
 }
 
 export interface EffectCall {
-  name: EffectName;
+  name: BatchEffectName;
   vars: SessionVars;
   /** Set on the crisis path: which hotlines were given. */
   crisis?: Triage['crisisKinds'];
@@ -49,6 +55,8 @@ export interface StepResult {
   /** Offered as quick replies on the last message. */
   choices: QuickChoice[];
   effects: EffectCall[];
+  /** Booking data the step needed and did not have: load it and step again (this result is then void). */
+  needs: BookingNeed[];
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { normal: 0, urgent: 1, crisis: 2 };
@@ -57,6 +65,8 @@ const MAX_HOPS = 12;
 // Consent decisions still take effect while a counselor has the case: they are the resident's right.
 const CONSENT_INTENTS: readonly GlobalIntent[] = ['giveConsent', 'declineConsent', 'withdrawConsent'];
 const CONSENT_EFFECTS: ReadonlySet<EffectName> = new Set(['recordConsent', 'declineConsent', 'withdrawConsent']);
+const DYNAMIC_PREFIX: Record<DynamicSource, string> = { services: 's', days: 'd', times: 't', bookings: 'b' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Finds a flow by id and version (the current, highest version when none is given). */
 export function findFlow(conversation: Conversation, flowId: string, version?: number): Flow | undefined {
@@ -88,6 +98,11 @@ class Run {
   private readonly outbox: Out[] = [];
   private readonly effects: EffectCall[] = [];
   private choices: QuickChoice[] = [];
+  private readonly needs: BookingNeed[] = [];
+  /** The outcome of this step's booking attempt, once the service has made it. */
+  private bookOutcome: BookingAnswer | undefined;
+  /** The revision the step starts from: the request key of a booking is derived from it. */
+  private readonly startRevision: number;
   /** Normalised text that brought the resident to the node being entered (for keyword choices). */
   private arrivingText: string | undefined;
 
@@ -97,6 +112,7 @@ class Run {
   ) {
     this.conversation = ctx.conversation;
     this.session = { ...start, vars: { ...start.vars } };
+    this.startRevision = start.revision;
     if (!this.currentFlow()) {
       // The pinned flow version is gone (retired after a release): restart at the menu.
       this.session = { ...initialSession(this.conversation), revision: start.revision };
@@ -104,7 +120,7 @@ class Run {
   }
 
   result(): StepResult {
-    return { session: this.session, outbox: this.outbox, choices: this.choices, effects: this.effects };
+    return { session: this.session, outbox: this.outbox, choices: this.choices, effects: this.effects, needs: this.needs };
   }
 
   handle(input: EngineInput): void {
@@ -115,7 +131,7 @@ class Run {
       case 'unsupported':
         return this.goto(this.conversation.entries.unsupported, { thenReturn: true });
       case 'postback':
-        return this.postback(input.data);
+        return this.postback(input.data, input.date);
       case 'text':
         return this.text(input.text, input.triage);
       case 'handback':
@@ -153,6 +169,10 @@ class Run {
     const picked = this.keywordChoice(node, normalizeJa(text));
     if (picked) return this.take(picked);
     if (node.onText === 'classify') return this.classified(text, triage);
+    if (node.onText && 'topic' in node.onText) {
+      this.session.vars.topic = text.slice(0, 200);
+      return this.goto(node.onText.topic);
+    }
     if (node.onText) {
       this.session.vars.note = text.slice(0, 200);
       return this.goto(node.onText.note);
@@ -196,16 +216,26 @@ class Run {
     this.choices = copy.choices.map((c) => ({ label: c.label, data: encodePostback({ kind: 'global', intent: c.intent }) }));
   }
 
-  private postback(raw: string): void {
+  private postback(raw: string, date: string | undefined): void {
     const data = decodePostback(raw);
     if (!data) return this.expired();
     if (data.kind === 'global') return this.global(data.intent);
     const s = this.session;
     const current = data.flowId === s.flowId && data.version === s.flowVersion && data.nodeId === s.nodeId && data.revision === s.revision;
     if (!current) return this.expired();
-    const choice = this.choicesOf(this.currentNode()).find((c) => c.id === data.choiceId);
+    const node = this.currentNode();
+    const choice = this.choicesOf(node).find((c) => c.id === data.choiceId);
     this.session.vars.misses = 0;
-    if (!choice) return this.expired();
+    if (!choice) {
+      // A dynamic choice that is no longer offered (the time was just taken) is news, not an old button.
+      const from = node.choicesFrom;
+      if (from?.gone && data.choiceId.startsWith(`${DYNAMIC_PREFIX[from.source]}.`)) return this.goto(from.gone);
+      return this.expired();
+    }
+    if ('picker' in choice && choice.picker === 'date') {
+      if (!date || !ISO_DATE.test(date)) return this.fallback(node);
+      this.session.vars.date = date;
+    }
     this.take(choice);
   }
 
@@ -225,8 +255,86 @@ class Run {
   private take(choice: Choice): void {
     if ('intent' in choice) return this.global(choice.intent);
     Object.assign(this.session.vars, choice.set ?? {});
-    for (const name of choice.effects ?? []) this.effects.push({ name, vars: { ...this.session.vars } });
+    for (const name of choice.effects ?? []) {
+      if (isPreStepEffect(name)) this.book();
+      else this.effects.push({ name, vars: { ...this.session.vars } });
+    }
     this.goto(choice.next);
+  }
+
+  /** bookSlot: asks the service to book (before the step commits) and keeps the outcome for `divert`. */
+  private book(): void {
+    const v = this.session.vars;
+    if (!v.serviceId || !v.date || !v.time) {
+      this.bookOutcome = { kind: 'book', ok: false, reason: 'invalid', message: '' };
+      return;
+    }
+    const changingId = v.changing && v.bookingId ? v.bookingId : undefined;
+    const slot = `${v.serviceId}.${v.date}T${v.time}`;
+    this.bookOutcome = this.answer({
+      kind: 'book',
+      requestKey: `r${this.startRevision}.${slot}${changingId ? `.c${changingId}` : ''}`,
+      serviceId: v.serviceId,
+      date: v.date,
+      time: v.time,
+      contact: v.contact ?? 'line',
+      ...(v.topic && this.ctx.booking?.consentGiven ? { topic: v.topic } : {}),
+      ...(changingId ? { changingId } : {}),
+    });
+    if (this.bookOutcome?.kind === 'book' && this.bookOutcome.ok) {
+      v.bookingId = this.bookOutcome.bookingId;
+      v.changing = false;
+    }
+  }
+
+  /** Loaded booking data for a need, or undefined (and the need is recorded for the service). */
+  private answer(need: BookingNeed): BookingAnswer | undefined {
+    const key = needKey(need);
+    const found = this.ctx.booking?.answers.get(key);
+    if (!found && !this.needs.some((n) => needKey(n) === key)) this.needs.push(need);
+    return found;
+  }
+
+  private dynamic(node: FlowNode): { options: BookingOption[]; dateRange?: { min: string; max: string } } {
+    const source = node.choicesFrom?.source;
+    const v = this.session.vars;
+    let need: BookingNeed | undefined;
+    if (source === 'services') need = { kind: 'services' };
+    else if (source === 'bookings') need = { kind: 'bookings' };
+    else if (source === 'days' && v.serviceId) need = { kind: 'days', serviceId: v.serviceId };
+    else if (source === 'times' && v.serviceId && v.date) need = { kind: 'times', serviceId: v.serviceId, date: v.date };
+    const found = need ? this.answer(need) : undefined;
+    if (found?.kind !== 'options') return { options: [] };
+    return { options: found.options.slice(0, DYNAMIC_LIMITS[source!]), ...(found.dateRange ? { dateRange: found.dateRange } : {}) };
+  }
+
+  private holds(when: DivertCondition, node: FlowNode): boolean {
+    const v = this.session.vars;
+    switch (when) {
+      case 'noDepartmentService':
+        return !v.serviceId;
+      case 'bookingFailed':
+        return this.bookOutcome?.kind === 'book' && !this.bookOutcome.ok;
+      case 'noChoices':
+        return this.dynamic(node).options.length === 0;
+      case 'noConsent':
+        return !this.ctx.booking?.consentGiven;
+      case 'changing':
+        return v.changing === true;
+    }
+  }
+
+  /** Booking outputs the engine fills from loaded data; everything else is said as written. */
+  private resolve(out: Out): Out[] {
+    if (out.type === 'bookingList') {
+      const lines = this.dynamic({ say: [], choicesFrom: { source: 'bookings', next: '' } }).options.map((o) => o.line ?? o.label);
+      return lines.length ? [{ type: 'text', text: lines.join('\n') }] : [];
+    }
+    if (out.type === 'bookingFailure') {
+      const o = this.bookOutcome;
+      return o?.kind === 'book' && !o.ok && o.message ? [{ type: 'text', text: o.message }] : [];
+    }
+    return [out];
   }
 
   /**
@@ -245,12 +353,27 @@ class Run {
       this.session.nodeId = nodeId;
       const node = this.currentNode();
       if (node.reset) this.resetConsultation();
+      if (node.useDepartmentService) {
+        const v = this.session.vars;
+        const prefer = [v.route, v.areaId].filter((p): p is string => Boolean(p));
+        const found = this.answer({ kind: 'departmentService', category: v.category ?? 'other', prefer });
+        if (found?.kind === 'departmentService' && found.serviceId) v.serviceId = found.serviceId;
+        else delete v.serviceId;
+      }
+      const diverted = node.divert?.find((d) => this.holds(d.when, node));
+      if (diverted) {
+        target = diverted.to;
+        continue;
+      }
       const arriving = this.arrivingText;
       this.arrivingText = undefined;
       const picked = arriving ? this.keywordChoice(node, arriving) : undefined;
       if (picked) return this.take(picked);
-      this.outbox.push(...node.say);
-      for (const name of node.effects ?? []) this.effects.push({ name, vars: { ...this.session.vars } });
+      this.outbox.push(...node.say.flatMap((out) => this.resolve(out)));
+      for (const name of node.effects ?? []) {
+        if (isPreStepEffect(name)) this.book();
+        else this.effects.push({ name, vars: { ...this.session.vars } });
+      }
       if (!node.next) break;
       target = node.next;
     }
@@ -268,6 +391,7 @@ class Run {
     const s = this.session;
     // The revision this state will be stored under: taps on these buttons match it.
     const revision = s.revision + 1;
+    const range = node.choicesFrom?.source === 'days' ? this.dynamic(node).dateRange : undefined;
     this.choices = this.choicesOf(node).map((c) => ({
       label: c.label,
       data: encodePostback(
@@ -275,6 +399,7 @@ class Run {
           ? { kind: 'global', intent: c.intent }
           : { kind: 'choice', flowId: s.flowId, version: s.flowVersion, nodeId: s.nodeId, revision, choiceId: c.id },
       ),
+      ...('picker' in c && c.picker === 'date' ? { picker: { mode: 'date' as const, ...(range ? { min: range.min, max: range.max } : {}) } } : {}),
     }));
   }
 
@@ -288,7 +413,11 @@ class Run {
           set: { areaId: a.id },
         }))
       : [];
-    return [...fromAreas, ...(node.choices ?? [])];
+    const from = node.choicesFrom;
+    const fromData: NodeChoice[] = from
+      ? this.dynamic(node).options.map((o) => ({ id: `${DYNAMIC_PREFIX[from.source]}.${o.id}`, label: o.label, next: from.next, set: o.set }))
+      : [];
+    return [...fromAreas, ...fromData, ...(node.choices ?? [])];
   }
 
   private resetConsultation(): void {

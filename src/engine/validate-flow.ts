@@ -1,3 +1,4 @@
+import { DYNAMIC_LIMITS, LONGEST_DYNAMIC_ID } from './booking';
 import type { Conversation } from './conversation-types';
 import type { Flow, FlowNode } from './flow-types';
 import { encodePostback } from './postback';
@@ -66,7 +67,9 @@ function targetsOf(node: FlowNode): string[] {
   const targets: string[] = [];
   for (const c of node.choices ?? []) if ('next' in c) targets.push(c.next);
   if (node.choicesFromAreas) targets.push(node.choicesFromAreas.next);
-  if (node.onText && node.onText !== 'classify') targets.push(node.onText.note);
+  if (node.onText && node.onText !== 'classify') targets.push('note' in node.onText ? node.onText.note : node.onText.topic);
+  if (node.choicesFrom) targets.push(node.choicesFrom.next, ...(node.choicesFrom.gone ? [node.choicesFrom.gone] : []));
+  for (const d of node.divert ?? []) targets.push(d.to);
   if (node.fallback) targets.push(node.fallback);
   if (node.next) targets.push(node.next);
   return targets;
@@ -75,10 +78,15 @@ function targetsOf(node: FlowNode): string[] {
 function checkNode(node: FlowNode, where: string, options: ValidationOptions): string[] {
   const problems: string[] = [];
   const choices = node.choices ?? [];
-  const asks = choices.length > 0 || node.choicesFromAreas !== undefined || node.onText !== undefined;
+  const asks = choices.length > 0 || node.choicesFromAreas !== undefined || node.choicesFrom !== undefined || node.onText !== undefined;
   if (asks && !node.fallback) problems.push(`${where}: asks a question but has no fallback`);
   if (asks && node.next) problems.push(`${where}: has both choices and next`);
-  const count = choices.length + (node.choicesFromAreas ? options.areaCount : 0);
+  const count =
+    choices.length + (node.choicesFromAreas ? options.areaCount : 0) + (node.choicesFrom ? DYNAMIC_LIMITS[node.choicesFrom.source] : 0);
+  if (node.choicesFrom) {
+    const longest = encodePostback({ kind: 'choice', flowId: where, version: 9999, nodeId: where, revision: 999_999_999, choiceId: LONGEST_DYNAMIC_ID });
+    if (longest.length > MAX_POSTBACK) problems.push(`${where}: postback data for its dynamic choices may exceed ${MAX_POSTBACK}`);
+  }
   if (count > MAX_QUICK_REPLIES) problems.push(`${where}: ${count} choices, LINE allows ${MAX_QUICK_REPLIES}`);
   const ids = new Set<string>();
   for (const c of choices) {

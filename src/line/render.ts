@@ -2,11 +2,14 @@ import type { Out, SessionVars } from '../engine/flow-types';
 import type { QuickChoice } from '../engine/step';
 import { describeOpenStatus, scheduleStatus } from '../profile/opening-hours';
 import { hotlinesFor, routeFor } from '../profile/lookup';
-import { fillPlaceholders } from '../profile/placeholders';
+import { fillPlaceholders, type BookingPlaceholders } from '../profile/placeholders';
 import type { CouncilProfile } from '../profile/schema';
+import { bookingCard, bookingFacts } from './cards/booking-card';
 import { departmentCard } from './cards/department-card';
 import { hotlinesCard } from './cards/hotlines-card';
 import type { LineMessage } from './port';
+import { findBookableService } from '../booking/service';
+import { formatTokyo, tokyoDate } from '../time/tokyo';
 
 const MAX_MESSAGES = 5; // per reply or push request
 
@@ -31,7 +34,12 @@ export function renderReply(outbox: readonly Out[], choices: readonly QuickChoic
   const last = messages.at(-1);
   if (last && choices.length) {
     last.quickReply = {
-      items: choices.map((c) => ({ type: 'action', action: { type: 'postback', label: c.label, data: c.data, displayText: c.label } })),
+      items: choices.map((c) => ({
+        type: 'action',
+        action: c.picker
+          ? { type: 'datetimepicker', label: c.label, data: c.data, mode: c.picker.mode, ...(c.picker.min ? { min: c.picker.min, max: c.picker.max } : {}) }
+          : { type: 'postback', label: c.label, data: c.data, displayText: c.label },
+      })),
     };
   }
   return messages;
@@ -40,7 +48,17 @@ export function renderReply(outbox: readonly Out[], choices: readonly QuickChoic
 function render(out: Out, { profile, now, vars, queue }: RenderContext): LineMessage[] {
   switch (out.type) {
     case 'text':
-      return [{ type: 'text', text: fillPlaceholders(out.text, profile) }];
+      return [{ type: 'text', text: fillPlaceholders(out.text, profile, bookingPlaceholders(profile, vars)) }];
+    case 'bookingSummary': {
+      const facts = bookingFacts(profile, vars);
+      if (!facts) return [];
+      return [{ type: 'text', text: `相談：${facts.serviceName}\n日時：${facts.when}\nご連絡：${facts.contact}` }];
+    }
+    case 'bookingCard':
+      return bookingCard(profile, vars);
+    case 'bookingList':
+    case 'bookingFailure':
+      return []; // the engine turns these into text
     case 'privacyNotice':
       return [{ type: 'text', text: profile.privacy.noticeText }];
     case 'department': {
@@ -60,6 +78,16 @@ function render(out: Out, { profile, now, vars, queue }: RenderContext): LineMes
     case 'queuePosition':
       return queue ? [{ type: 'text', text: describeQueue(queue, scheduleStatus(profile.accountHours, now).open) }] : [];
   }
+}
+
+function bookingPlaceholders(profile: CouncilProfile, vars: SessionVars): BookingPlaceholders {
+  const service = vars.serviceId ? findBookableService(profile, vars.serviceId) : undefined;
+  const day = vars.date ? tokyoDate(vars.date) : undefined;
+  return {
+    ...(service ? { 'booking.service': service.name } : {}),
+    ...(day && !Number.isNaN(day.getTime()) ? { 'booking.date': formatTokyo(day, 'M月D日(ddd)') } : {}),
+    ...(vars.time ? { 'booking.time': vars.time.replace(/^0/, '') } : {}),
+  };
 }
 
 /**

@@ -7,11 +7,15 @@ const VALUES = {
   'account.replyNote': (p: CouncilProfile) => p.accountHours.replyNote,
 } as const;
 
-/** The {placeholders} flow copy may use; flow validation checks against this list. */
-export const PLACEHOLDERS = Object.keys(VALUES);
+/** Filled from the booking in the session (the renderer computes them; see src/line/render.ts). */
+export const BOOKING_PLACEHOLDERS = ['booking.service', 'booking.date', 'booking.time'] as const;
+export type BookingPlaceholders = Partial<Record<(typeof BOOKING_PLACEHOLDERS)[number], string>>;
 
-export function fillPlaceholders(text: string, profile: CouncilProfile): string {
+/** The {placeholders} flow copy may use; flow validation checks against this list. */
+export const PLACEHOLDERS = [...Object.keys(VALUES), ...BOOKING_PLACEHOLDERS];
+
+export function fillPlaceholders(text: string, profile: CouncilProfile, booking: BookingPlaceholders = {}): string {
   return text.replace(/\{([a-zA-Z.]+)\}/g, (whole, key: string) =>
-    key in VALUES ? VALUES[key as keyof typeof VALUES](profile) : whole,
+    key in VALUES ? VALUES[key as keyof typeof VALUES](profile) : (booking[key as keyof BookingPlaceholders] ?? whole),
   );
 }

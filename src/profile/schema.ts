@@ -217,6 +217,12 @@ const datedSession = z
   })
   .refine((r) => inOrder(r.from, r.to), { message: '"from" must be earlier than "to"', path: ['to'] });
 
+/**
+ * When a LINE booking gets a reminder push, in Tokyo time: the day before and, if set,
+ * on the morning itself. A service's own setting replaces the profile's ({} = none).
+ */
+const bookingReminders = z.strictObject({ dayBefore: hhmmFrom.optional(), morningOf: hhmmFrom.optional() });
+
 const bookableService = z
   .strictObject({
     id,
@@ -247,6 +253,7 @@ const bookableService = z
     sessions: z.array(datedSession).default([]),
     // Days this service alone does not run (the department's closures apply too).
     closures: z.array(isoDate).default([]),
+    reminders: bookingReminders.optional(),
     note: text.optional(),
     sourceNote: text.optional(),
   })
@@ -306,6 +313,7 @@ const councilProfileBase = z.strictObject({
   eventKinds: z.array(eventKind).min(1),
   suggestedEventKinds: z.partialRecord(z.enum(CATEGORIES), z.array(id)).default({}),
   bookableServices: z.array(bookableService).default([]),
+  reminders: bookingReminders.default({}),
 });
 
 type ProfileOut = z.output<typeof councilProfileBase>;
@@ -463,6 +471,7 @@ export type EventKind = CouncilProfile['eventKinds'][number];
 export type Route = CouncilProfile['routes'][keyof CouncilProfile['routes']];
 export type AccountHours = CouncilProfile['accountHours'];
 export type BookableServiceConfig = CouncilProfile['bookableServices'][number];
+export type BookingReminderTimes = CouncilProfile['reminders'];
 export type WeeklyHours = WeeklyHoursOut;
 export type TimeRange = z.output<typeof timeRange>;
 export type YearEndClosure = z.output<typeof yearEndClosure>;

@@ -3,7 +3,9 @@ import { insertStepQuery, isStepConflict } from '../db/repos/conversation-steps'
 import { appendMessages } from '../db/repos/messages';
 import { deliveries, type Resident } from '../db/schema';
 import { classify } from '../engine/classifier';
-import { step, type EngineInput } from '../engine/step';
+import { needKey, type BookingAnswer } from '../engine/booking';
+import { step, type EngineInput, type Session, type StepContext, type StepResult } from '../engine/step';
+import { answerNeed } from './booking-answers';
 import { renderReply } from '../line/render';
 import { effects } from './effects';
 import { keepReplyToken } from './handoff/counselor-reply';
@@ -14,7 +16,8 @@ import { dispatchDelivery, planDelivery, type SendRequest } from './sender';
 export type ConversationInput =
   | { kind: 'follow' }
   | { kind: 'text'; text: string }
-  | { kind: 'postback'; data: string }
+  /** `date`: a date picker's choice (postback params.date). */
+  | { kind: 'postback'; data: string; date?: string }
   | { kind: 'unsupported'; messageType: string };
 
 export interface Incoming {
@@ -27,6 +30,7 @@ export interface Incoming {
 
 const WITHHELD = '（同意をいただく前のため、内容は保存していません）';
 const MAX_CONFLICTS = 5;
+const MAX_PASSES = 6;
 
 /**
  * One resident input: classify, log, step the conversation, and commit the new state,
@@ -62,14 +66,23 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
     // read makes our step conflict below, and we look again.
     const { session, active } = await sessionAndCase(db, conversation, resident.id);
     const withCounselor = active?.status === 'claimed';
-    const result = step({ conversation, areas: profile.areas, withCounselor }, session, engineInput);
+    const result = await stepWithBookingData(
+      { conversation, areas: profile.areas, withCounselor },
+      session,
+      engineInput,
+      { db, profile, resident, now },
+    );
     if (withCounselor && !result.outbox.length && !result.effects.length) {
       // The counselor answers, not the bot: leave them this message's reply token.
       if (incoming.replyToken) await keepReplyToken(db, active.id, incoming.replyToken, incoming.eventTime);
       return;
     }
     const next = { ...result.session, revision: session.revision + 1, vars: { ...result.session.vars } };
-    if (input.kind === 'text' && !keepsText) delete next.vars.note; // a typed note is the resident's words
+    if (input.kind === 'text' && !keepsText) {
+      // A typed note or booking topic is the resident's words.
+      delete next.vars.note;
+      delete next.vars.topic;
+    }
     const queue = result.outbox.some((o) => o.type === 'queuePosition')
       ? await queueStanding(db, profile, resident.id, next.vars.urgency ?? 'normal', active, now)
       : undefined;
@@ -100,6 +113,27 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
     return;
   }
   throw new Error(`conversation step conflicted ${MAX_CONFLICTS} times`);
+}
+
+/**
+ * step() is pure, so booking data it needs (services, days, times, bookings, a booking
+ * attempt) is loaded here: step, load what it asked for, step again from the same session,
+ * until it asks for nothing new. Only the last pass counts.
+ */
+async function stepWithBookingData(
+  base: Omit<StepContext, 'booking'>,
+  session: Session,
+  input: EngineInput,
+  ctx: Parameters<typeof answerNeed>[0],
+): Promise<StepResult> {
+  const answers = new Map<string, BookingAnswer>();
+  const consentGiven = ctx.resident.consent === 'given';
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const result = step({ ...base, booking: { answers, consentGiven } }, session, input);
+    if (!result.needs.length) return result;
+    for (const need of result.needs) answers.set(needKey(need), await answerNeed(ctx, need));
+  }
+  throw new Error(`conversation step still needed booking data after ${MAX_PASSES} passes`);
 }
 
 function transcriptText(input: ConversationInput, keepsText: boolean): string {

@@ -1,8 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { EffectName } from '../engine/effects';
+import { bookSlot as bookSeat, changeBooking } from '../booking/bookings';
+import { findBookableService } from '../booking/service';
+import type { BookingAnswer, BookRequestNeed } from '../engine/booking';
+import type { BatchEffectName, PreStepEffectName } from '../engine/effects';
 import type { EffectCall } from '../engine/step';
-import { cases, consentEvents, residents, type ConsentState, type Resident } from '../db/schema';
+import { bookings, cases, consentEvents, residents, type ConsentState, type Resident } from '../db/schema';
+import { tokyoDate } from '../time/tokyo';
 import type { Db } from '../db/types';
 import { routeFor } from '../profile/lookup';
 import type { CouncilProfile } from '../profile/schema';
@@ -22,7 +26,18 @@ type Effect = (ctx: EffectContext) => BatchItem<'sqlite'>[];
 
 // Effects are database writes returned as queries, so they commit in the same batch
 // as the conversation step and the reply: all of it happens, or none of it.
-export const effects: Record<EffectName, Effect> = {
+export const effects: Record<BatchEffectName, Effect> = {
+  // The same guarded UPDATE as cancelBooking (src/booking/bookings.ts): only the resident's own
+  // booking, only while booked. It frees the seat in the same commit as "キャンセルしました".
+  cancelBooking: ({ db, resident, call, now }) =>
+    call.vars.bookingId
+      ? [
+          db
+            .update(bookings)
+            .set({ status: 'cancelled', cancelledAt: now, cancelledBy: null })
+            .where(and(eq(bookings.id, call.vars.bookingId), eq(bookings.residentId, resident.id), eq(bookings.status, 'booked'))),
+        ]
+      : [],
   recordConsent: (ctx) => consent(ctx, 'given'),
   declineConsent: (ctx) => consent(ctx, 'declined'),
   withdrawConsent: (ctx) => consent(ctx, 'withdrawn'),
@@ -91,3 +106,38 @@ function openCase({ db, profile, resident, call, now, keptText }: EffectContext)
       },
     });
 }
+
+export interface PreStepContext {
+  db: Db;
+  profile: CouncilProfile;
+  resident: Resident;
+  now: Date;
+}
+
+type PreStepEffect = (ctx: PreStepContext, need: BookRequestNeed) => Promise<BookingAnswer>;
+
+// Effects whose outcome decides what the resident is told run before the step commits (see
+// src/engine/effects.ts). Each must be safe to run again with the same request key.
+export const preStepEffects: Record<PreStepEffectName, PreStepEffect> = {
+  bookSlot: async ({ db, profile, resident, now }, need) => {
+    const service = findBookableService(profile, need.serviceId);
+    const slotStart = tokyoDate(need.date, need.time);
+    if (!service || Number.isNaN(slotStart.getTime())) return { kind: 'book', ok: false, reason: 'invalid', message: '' };
+    // One key per resident, confirmation screen (session revision) and slot.
+    const requestKey = `line:${resident.id}:${need.requestKey}`;
+    const result = need.changingId
+      ? await changeBooking(db, service, { bookingId: need.changingId, newSlotStart: slotStart, requestKey, now, residentId: resident.id })
+      : await bookSeat(db, service, {
+          slotStart,
+          requestKey,
+          now,
+          contact: need.contact,
+          residentId: resident.id,
+          // The engine passes the topic only with consent; check again here, where it is stored.
+          topic: resident.consent === 'given' ? (need.topic ?? null) : null,
+        });
+    return result.ok
+      ? { kind: 'book', ok: true, bookingId: result.booking.id }
+      : { kind: 'book', ok: false, reason: result.reason, message: result.message };
+  },
+};

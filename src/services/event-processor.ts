@@ -62,7 +62,8 @@ async function handleEvent(deps: Deps, event: HandledEvent): Promise<void> {
     await markFollowing(deps.db, resident.id, true, now, displayName);
     input = { kind: 'follow' };
   } else if (event.type === 'postback') {
-    input = { kind: 'postback', data: event.postback.data };
+    const date = event.postback.params?.date;
+    input = { kind: 'postback', data: event.postback.data, ...(typeof date === 'string' ? { date } : {}) };
   } else if (event.message.type === 'text' && event.message.text !== undefined) {
     input = { kind: 'text', text: event.message.text };
   } else {

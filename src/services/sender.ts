@@ -20,6 +20,8 @@ export interface SendRequest {
   eventTime?: Date;
   /** The webhook event being answered (at most one delivery per event). */
   sourceEventId?: string;
+  /** A delivery id the caller already recorded elsewhere (e.g. a reminder's claim), so a crash in between can be finished. */
+  deliveryId?: string;
 }
 
 type Outcome = 'sent' | 'failed' | 'monthly_limit';
@@ -39,7 +41,7 @@ export function planDelivery(deps: Deps, req: SendRequest): DeliveryRow {
   const now = deps.clock.now();
   const fresh = req.replyToken && req.eventTime && now.getTime() - req.eventTime.getTime() < REPLY_TOKEN_FRESH_MS;
   return {
-    id: crypto.randomUUID(),
+    id: req.deliveryId ?? crypto.randomUUID(),
     residentId: req.to.residentId,
     method: fresh ? 'reply' : 'push',
     sourceEventId: req.sourceEventId ?? null,

@@ -74,6 +74,13 @@ export class Chat {
     return this.send(postbackEvent(this.userId, this.token(), String(action.data), undefined, this.now()));
   }
 
+  /** Picks a day in a date-picker quick reply (LINE sends params.date with the postback). */
+  pickDate(label: string, date: string, reply: Reply = this.last) {
+    const action = reply.action(label);
+    if (action.type !== 'datetimepicker') throw new Error(`"${label}" is a ${String(action.type)}, not a date picker`);
+    return this.send(postbackEvent(this.userId, this.token(), String(action.data), { date }, this.now()));
+  }
+
   async session() {
     return latestSession(this.server.deps.db, (await this.resident()).id);
   }

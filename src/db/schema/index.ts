@@ -11,3 +11,4 @@ export * from './audit-log';
 export * from './case-notes';
 export * from './canned-replies';
 export * from './bookings';
+export * from './booking-reminders';
