@@ -54,6 +54,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/admin/users', form: {}, expect: [400, 403, 403, 303] },
   { method: 'POST', path: () => `/admin/users/${clients.staff.userId}/active`, form: { active: 'true' }, expect: [303, 403, 403, 303] },
   { method: 'GET', path: () => '/admin/audit', expect: [200, 403, 403, 303] },
+  { method: 'GET', path: () => '/admin/bookings?service=kirara-interview&date=2026-11-26&view=day', expect: [200, 200, 200, 303] },
+  { method: 'GET', path: () => '/admin/bookings?service=kirara-interview&date=2026-11-23&view=week', expect: [200, 200, 200, 303] },
+  { method: 'POST', path: () => '/admin/bookings/phone', form: { service: 'kirara-interview', date: '2026-11-26' }, expect: [400, 400, 400, 303] },
+  { method: 'POST', path: () => '/admin/bookings/closures', form: { service: 'kirara-interview', date: '2026-11-30', scope: 'day', reason: '研修のため' }, expect: [303, 303, 303, 303] },
+  { method: 'POST', path: () => '/admin/bookings/closures/no-such-closure/delete', form: { service: 'kirara-interview', date: '2026-11-30' }, expect: [303, 303, 303, 303] },
+  { method: 'POST', path: () => '/admin/bookings/no-such-booking/attendance', form: { status: 'attended' }, expect: [400, 400, 400, 303] },
+  { method: 'POST', path: () => '/admin/bookings/no-such-booking/cancel', form: { message: '' }, expect: [400, 400, 400, 303] },
 ];
 
 describe('role × route matrix', () => {

@@ -18,8 +18,9 @@ export async function staffClient(server: TestServer, role: StaffRole): Promise<
   await logIn(server.url, jar, user.email);
   const get = (path: string, accept = 'text/html') =>
     fetch(`${server.url}${path}`, { headers: { accept, cookie: jar.header() }, redirect: 'manual' });
-  const home = await get('/admin/canned');
-  const csrf = role === 'staff' ? '' : csrfFromHtml(await home.text()) ?? '';
+  // 職員 cannot open 定型文, but can open 予約: any page of theirs carries the token.
+  const home = await get(role === 'staff' ? '/admin/bookings' : '/admin/canned');
+  const csrf = csrfFromHtml(await home.text()) ?? '';
   return {
     userId: user.id,
     csrf,

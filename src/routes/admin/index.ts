@@ -6,6 +6,7 @@ import type { Deps } from '../../deps';
 import { ADMIN_CSS } from './assets';
 import { adminAuthRoutes } from './auth-routes';
 import { auditRoutes } from './audit-routes';
+import { bookingRoutes } from './booking-routes';
 import { cannedRoutes } from './canned-routes';
 import { caseRoutes } from './case-routes';
 import { CASE_JS } from './case-script';
@@ -27,6 +28,7 @@ export function adminRoutes(deps: Deps) {
   admin.route('/queue', queueRoutes(deps));
   admin.route('/cases', caseRoutes(deps));
   admin.route('/canned', cannedRoutes(deps));
+  admin.route('/bookings', bookingRoutes(deps));
   admin.route('/users', usersRoutes(deps));
   admin.route('/audit', auditRoutes(deps));
   return admin;

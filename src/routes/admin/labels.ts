@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseStatus } from '../../db/schema';
+import type { BookingStatus, CaseOutcome, CaseStatus } from '../../db/schema';
 import type { Category, Urgency } from '../../engine/taxonomy';
 
 // Words staff read for the fixed ids (ids stay in records and exports).
@@ -30,4 +30,11 @@ export const OUTCOME_LABELS: Record<CaseOutcome, string> = {
   referred: '他機関につないだ',
   ongoing: '継続支援',
   unreachable: '連絡がつかない',
+};
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  booked: '予約中',
+  cancelled: 'キャンセル',
+  attended: '来所',
+  no_show: '欠席',
 };

@@ -5,6 +5,7 @@ export function AdminNav(props: { staff: StaffPrincipal; current: string }) {
   const { role } = props.staff;
   const links = [
     { href: '/admin/queue', label: '相談の受付', roles: ['admin', 'counselor'] },
+    { href: '/admin/bookings', label: '予約', roles: ['admin', 'counselor', 'staff'] },
     { href: '/admin/canned', label: '定型文', roles: ['admin', 'counselor'] },
     { href: '/admin/users', label: 'ユーザーと権限', roles: ['admin'] },
     { href: '/admin/audit', label: '閲覧記録', roles: ['admin'] },
