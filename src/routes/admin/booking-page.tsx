@@ -250,7 +250,7 @@ function DayView(props: BookingPageProps) {
           <FieldError problem={p} form="phone" field="contactName" id="phone-name-error" />
         </div>
         <div class="field">
-          <label for="phone-phone">電話番号（例：03-1234-5678）</label>
+          <label for="phone-phone">電話番号（例：0X-XXXX-XXXX）</label>
           <input id="phone-phone" name="contactPhone" type="tel" maxlength={20} value={phone.contactPhone ?? ''} {...invalid(p, 'phone', 'contactPhone', 'phone-phone-error')} />
           <FieldError problem={p} form="phone" field="contactPhone" id="phone-phone-error" />
         </div>

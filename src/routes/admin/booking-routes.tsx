@@ -166,7 +166,7 @@ export function bookingRoutes(deps: Deps) {
     const phone = values.contactPhone.trim();
     if (!name) errors.contactName = 'お名前を入力してください。';
     else if (name.length > 50) errors.contactName = 'お名前は50文字以内で入力してください。';
-    if (!PHONE.test(phone.replace(/[\s（）()]/g, ''))) errors.contactPhone = '電話番号を市外局番から入力してください（例：03-1234-5678）。';
+    if (!PHONE.test(phone.replace(/[\s（）()]/g, ''))) errors.contactPhone = '電話番号を市外局番から入力してください（例：0X-XXXX-XXXX）。';
     const slotStart = new Date(values.slot);
     if (!values.slot || Number.isNaN(slotStart.getTime())) errors.slot = '時間を選んでください。';
     if (!values.requestKey) values.requestKey = crypto.randomUUID();
