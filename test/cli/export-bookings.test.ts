@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookSlot, cancelBooking } from '../../src/booking/bookings';
 import { getBookableService } from '../../src/booking/service';
 import { residentForContact } from '../../src/db/repos/residents';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
+import { runExport } from '../helpers/export-cli';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-const run = promisify(execFile);
 const NOW = tokyoDate('2026-11-24', '10:00');
 let server: TestServer;
 beforeAll(async () => {
@@ -16,10 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const exportCli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl },
-  });
+const exportCli = (...args: string[]) => runExport(server.databaseUrl, ...args);
 
 describe('npm run -s export -- bookings', () => {
   it('prints one JSON line per booking in Tokyo time, without topics, names or phone numbers', async () => {

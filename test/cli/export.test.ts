@@ -1,21 +1,16 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/time/clock';
 import { Chat } from '../helpers/chat';
+import { runExport } from '../helpers/export-cli';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-const run = promisify(execFile);
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ clock: manualClock('2026-11-24T10:00:00+09:00') });
 });
 afterAll(() => server.close());
 
-const exportCli = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: server.databaseUrl },
-  });
+const exportCli = (...args: string[]) => runExport(server.databaseUrl, ...args);
 
 describe('npm run -s export -- cases', () => {
   it('prints one JSON line per case, in Tokyo time, without the resident’s words', async () => {
