@@ -31,9 +31,14 @@ type Outcome = 'sent' | 'failed' | 'monthly_limit';
  * stored before the first attempt, so a retry (now or after a crash) is never doubled.
  */
 export async function sendToResident(deps: Deps, req: SendRequest): Promise<Outcome> {
+  return dispatchDelivery(deps, await recordDelivery(deps, req), req);
+}
+
+/** Stores the delivery row (and so its retry key) before any attempt. */
+export async function recordDelivery(deps: Deps, req: SendRequest): Promise<DeliveryRow> {
   const delivery = planDelivery(deps, req);
   await deps.db.insert(deliveries).values(delivery);
-  return dispatchDelivery(deps, delivery, req);
+  return delivery;
 }
 
 /** The delivery row for a send, to be stored (possibly in a batch with other writes) before dispatch. */

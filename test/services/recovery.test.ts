@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textMessageEvent } from '../../src/dev/simulator/events';
-import { createDelivery } from '../../src/db/repos/deliveries';
 import { residentForContact } from '../../src/db/repos/residents';
 import { deliveries, webhookEvents } from '../../src/db/schema';
 import { recoverUnfinishedWork } from '../../src/services/recovery';
+import { recordDelivery } from '../../src/services/sender';
 import { acceptEvents } from '../../src/services/webhook-intake';
 import { manualClock } from '../../src/time/clock';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -36,7 +36,7 @@ describe('recovery after a crash or restart', () => {
     const userId = server.newResident();
     const resident = await residentForContact(server.deps.db, userId, clock.now());
     const messages = [{ type: 'text' as const, text: 'お待たせしました' }];
-    const delivery = await createDelivery(server.deps.db, { residentId: resident.id, method: 'push', messages: JSON.stringify(messages) }, clock.now());
+    const delivery = await recordDelivery(server.deps, { to: { residentId: resident.id, lineUserId: userId }, messages });
     // The push reached LINE, then the process died before recording the answer.
     await server.deps.line.push(userId, messages, delivery.retryKey);
     clock.advance(3 * 60_000);
@@ -49,7 +49,7 @@ describe('recovery after a crash or restart', () => {
   it('never re-sends an interrupted reply (no retry key): marks it failed instead', async () => {
     const userId = server.newResident();
     const resident = await residentForContact(server.deps.db, userId, clock.now());
-    const delivery = await createDelivery(server.deps.db, { residentId: resident.id, method: 'reply', messages: '[]' }, clock.now());
+    const delivery = await recordDelivery(server.deps, { to: { residentId: resident.id, lineUserId: userId }, messages: [], replyToken: 'token', eventTime: clock.now() });
     clock.advance(3 * 60_000);
     await recoverUnfinishedWork(server.deps);
     const [row] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));

@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDelivery } from '../../src/db/repos/deliveries';
 import { residentForContact } from '../../src/db/repos/residents';
 import { deliveries } from '../../src/db/schema';
-import { pushDelivery, sendToResident, type Recipient } from '../../src/services/sender';
+import { pushDelivery, recordDelivery, sendToResident, type Recipient } from '../../src/services/sender';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -61,7 +60,7 @@ describe('sending to a resident', () => {
   });
 
   it('treats 409 (retry key already accepted) as sent and delivers nothing twice', async () => {
-    const delivery = await createDelivery(server.deps.db, { residentId: to.residentId, method: 'push', messages: JSON.stringify(hello) }, new Date());
+    const delivery = await recordDelivery(server.deps, { to, messages: hello });
     // The first attempt reached LINE but its answer was lost (e.g. the process died).
     await server.deps.line.push(to.lineUserId, hello, delivery.retryKey);
     expect(await pushDelivery(server.deps, delivery, { to, messages: hello })).toBe('sent');

@@ -2,18 +2,6 @@ import { and, eq, lt } from 'drizzle-orm';
 import { deliveries, type DeliveryRow } from '../schema';
 import type { Db } from '../types';
 
-export async function createDelivery(
-  db: Db,
-  row: Pick<DeliveryRow, 'residentId' | 'method' | 'messages'> & { sourceEventId?: string },
-  now: Date,
-): Promise<DeliveryRow> {
-  const [created] = await db
-    .insert(deliveries)
-    .values({ ...row, id: crypto.randomUUID(), retryKey: crypto.randomUUID(), status: 'pending', createdAt: now })
-    .returning();
-  return created!;
-}
-
 type DeliveryPatch = Partial<Omit<DeliveryRow, 'id' | 'retryKey'>>;
 
 /** The update as a query, so it can join a batch with other writes. */

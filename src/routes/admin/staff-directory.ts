@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../db/schema';
 import type { Db } from '../../db/types';
 
@@ -11,9 +10,4 @@ export async function staffDirectory(db: Db) {
     names: new Map(rows.map((r) => [r.id, r.displayName])),
     counselors: rows.filter((r) => r.active && (r.role === 'counselor' || r.role === 'admin')),
   };
-}
-
-export async function staffExists(db: Db, id: string) {
-  const [row] = await db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.id, id));
-  return Boolean(row);
 }
