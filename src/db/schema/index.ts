@@ -12,3 +12,6 @@ export * from './case-notes';
 export * from './canned-replies';
 export * from './bookings';
 export * from './booking-reminders';
+export * from './events';
+export * from './notice-settings';
+export * from './broadcasts';
