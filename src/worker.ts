@@ -6,8 +6,7 @@ import { defaultRetry, sleep, type Deps } from './deps';
 import { parseEnv } from './env';
 import { createLineClient } from './line/line-client';
 import { createLogger } from './log';
-import { recoverUnfinishedWork } from './services/recovery';
-import { runDueReminders } from './booking/reminders';
+import { runScheduledWork } from './services/scheduled-work';
 import { systemClock } from './time/clock';
 import { lazyBootstrapAdmin } from './auth/bootstrap';
 
@@ -52,6 +51,6 @@ export default {
   },
   scheduled(_controller: unknown, env: Record<string, unknown>, ctx: ExecutionContext) {
     const { deps } = appFor(env);
-    ctx.waitUntil(recoverUnfinishedWork(deps).finally(() => runDueReminders(deps, deps.clock.now())));
+    ctx.waitUntil(runScheduledWork(deps));
   },
 };

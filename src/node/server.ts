@@ -11,8 +11,7 @@ import { isEmulatorMode, type Env } from '../env';
 import { createLineClient } from '../line/line-client';
 import type { LinePort } from '../line/port';
 import { createLogger, type Logger } from '../log';
-import { recoverUnfinishedWork } from '../services/recovery';
-import { runDueReminders } from '../booking/reminders';
+import { runScheduledWork } from '../services/scheduled-work';
 import { systemClock, type Clock } from '../time/clock';
 import { createBackground } from './background';
 import { seedDemoData } from '../db/seed-demo';
@@ -92,7 +91,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
   }
   await bootstrapAdmin(deps.db, env, { emulated: Boolean(tools) && (options.seedDemo ?? true), log, clock: deps.clock });
 
-  const sweep = () => background.ctx.waitUntil(recoverUnfinishedWork(deps).finally(() => runDueReminders(deps, deps.clock.now())));
+  const sweep = () => background.ctx.waitUntil(runScheduledWork(deps));
   sweep();
   const interval = options.recoveryIntervalMs ?? 60_000;
   const timer = interval > 0 ? setInterval(sweep, interval) : undefined;
