@@ -11,6 +11,8 @@ export interface QueuedFaultSpec {
   pathPrefix?: string;
   /** Seconds for a `retry-after` header. */
   retryAfter?: number;
+  /** The request takes effect (delivered, retry key accepted), then the caller gets the fault: a lost response. */
+  lostResponse?: boolean;
 }
 
 export interface RandomFaultSpec {
@@ -19,15 +21,18 @@ export interface RandomFaultSpec {
   seed: number;
   pathPrefix?: string;
   retryAfter?: number;
+  /** Share of the random 5xx faults that are lost responses (see QueuedFaultSpec); default 0. */
+  lostResponseRate?: number;
 }
 
 export interface Fault {
   status: FaultStatus;
   retryAfter?: number;
+  lostResponse?: boolean;
 }
 
 export interface FaultSnapshot {
-  queued: Array<{ status: FaultStatus; remaining: number; pathPrefix?: string; retryAfter?: number }>;
+  queued: Array<{ status: FaultStatus; remaining: number; pathPrefix?: string; retryAfter?: number; lostResponse?: boolean }>;
   random: Omit<RandomFaultSpec, 'seed'> | null;
 }
 
@@ -44,6 +49,7 @@ interface QueuedFault {
   remaining: number;
   pathPrefix?: string;
   retryAfter?: number;
+  lostResponse?: boolean;
 }
 
 interface RandomMode {
@@ -58,7 +64,13 @@ export class FaultInjector {
   enqueue(spec: QueuedFaultSpec): void {
     const remaining = spec.count ?? 1;
     if (remaining <= 0) return;
-    this.queue.push({ status: spec.status, remaining, pathPrefix: spec.pathPrefix, retryAfter: spec.retryAfter });
+    this.queue.push({
+      status: spec.status,
+      remaining,
+      pathPrefix: spec.pathPrefix,
+      retryAfter: spec.retryAfter,
+      ...(spec.lostResponse ? { lostResponse: true } : {}),
+    });
   }
 
   setRandom(spec: RandomFaultSpec | null): void {
@@ -77,14 +89,16 @@ export class FaultInjector {
       const fault = this.queue[index] as QueuedFault;
       fault.remaining--;
       if (fault.remaining <= 0) this.queue.splice(index, 1);
-      return { status: fault.status, retryAfter: fault.retryAfter };
+      return { status: fault.status, retryAfter: fault.retryAfter, ...(fault.lostResponse ? { lostResponse: true } : {}) };
     }
     const random = this.random;
     if (!random || (random.spec.pathPrefix && !path.startsWith(random.spec.pathPrefix))) return null;
     if (random.next() >= random.spec.rate) return null;
     const statuses = random.spec.statuses;
     const status = statuses[Math.floor(random.next() * statuses.length)] as FaultStatus;
-    return { status, retryAfter: random.spec.retryAfter };
+    // A 429 is LINE refusing; only a server error can hide an accepted request.
+    const lostResponse = status >= 500 && random.spec.lostResponseRate ? random.next() < random.spec.lostResponseRate : false;
+    return { status, retryAfter: random.spec.retryAfter, ...(lostResponse ? { lostResponse } : {}) };
   }
 
   snapshot(): FaultSnapshot {

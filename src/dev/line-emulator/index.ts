@@ -8,7 +8,7 @@ import { userRoutes } from './routes-users';
 import { type EmulatorOptions, EmulatorState } from './state';
 
 export { EmulatorError, EmulatorState } from './state';
-export type { EmulatorOptions, EmulatorStats } from './state';
+export type { AcceptedSend, EmulatorOptions, EmulatorStats } from './state';
 export type { EmulatorEnv } from './http';
 export type { FaultStatus, QueuedFaultSpec, RandomFaultSpec } from './faults';
 export type { Delivery, DeliveryVia, EmulatorUser, NewUserInput, RequestLogEntry, SentMessage } from './types';

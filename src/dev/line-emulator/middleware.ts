@@ -43,14 +43,17 @@ export function authentication(state: EmulatorState): Middleware {
   };
 }
 
-/** Injected failures happen before any validation, so they consume no retry key, reply token or quota. */
+/**
+ * Injected failures happen before any validation, so they consume no retry key, reply token or
+ * quota; except a lost response, where the request takes full effect and only its answer is lost.
+ */
 export function faultInjection(state: EmulatorState): Middleware {
   return async (c, next) => {
     const fault = state.faults.take(c.get('linePath'));
-    if (fault) {
-      if (fault.retryAfter !== undefined) c.header('retry-after', String(fault.retryAfter));
-      return lineError(c, fault.status, FAULT_BODIES[fault.status]);
-    }
-    await next();
+    if (!fault) return next();
+    if (fault.lostResponse) await next();
+    if (fault.retryAfter !== undefined) c.header('retry-after', String(fault.retryAfter));
+    // Assigned, not returned: after next() Hono keeps the handler's response unless replaced.
+    c.res = lineError(c, fault.status, FAULT_BODIES[fault.status]);
   };
 }

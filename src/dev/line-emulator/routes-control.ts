@@ -20,6 +20,7 @@ const queuedFault = z.object({
   count: z.number().int().min(1).optional(),
   pathPrefix: z.string().optional(),
   retryAfter: z.number().int().min(0).optional(),
+  lostResponse: z.boolean().optional(),
 });
 const randomFault = z.object({
   rate: z.number().min(0).max(1),
@@ -27,6 +28,7 @@ const randomFault = z.object({
   seed: z.number().int(),
   pathPrefix: z.string().optional(),
   retryAfter: z.number().int().min(0).optional(),
+  lostResponseRate: z.number().min(0).max(1).optional(),
 });
 const faultsBody = z.union([randomFault, queuedFault, z.array(queuedFault)]);
 

@@ -22,6 +22,14 @@ export interface EmulatorOptions {
   channelAccessToken?: string;
   replyTokenTtlMs?: number;
   monthlyLimit?: number | null;
+  /** Called when a push/multicast/broadcast/narrowcast is accepted, before its answer is written (tests use it to crash the caller). */
+  onAccepted?: (accepted: AcceptedSend) => void;
+}
+
+export interface AcceptedSend {
+  via: SendInput['via'];
+  requestId: string;
+  delivered: number;
 }
 
 export interface EmulatorStats {
@@ -72,6 +80,7 @@ export class EmulatorState {
   readonly retryKeys: RetryKeyStore;
   readonly quota: MonthlyQuota;
   private readonly initialMonthlyLimit: number | null;
+  private readonly onAccepted: EmulatorOptions['onAccepted'];
   private readonly narrowcasts = new Map<string, NarrowcastProgress>();
   private nextMessageId = createMessageIdSource();
 
@@ -79,6 +88,7 @@ export class EmulatorState {
     this.now = options.now ?? Date.now;
     this.channelAccessToken = options.channelAccessToken;
     this.initialMonthlyLimit = options.monthlyLimit ?? null;
+    this.onAccepted = options.onAccepted;
     this.replyTokens = new ReplyTokenStore(this.now, options.replyTokenTtlMs ?? 60_000);
     this.retryKeys = new RetryKeyStore(this.now);
     this.quota = new MonthlyQuota(this.now, this.initialMonthlyLimit);
@@ -221,6 +231,7 @@ export class EmulatorState {
       at: this.now(),
       notificationDisabled: input.notificationDisabled,
     });
+    this.onAccepted?.({ via: input.via, requestId: input.requestId, delivered });
     return { ok: true, delivered, targeted };
   }
 
