@@ -1,13 +1,15 @@
 import type { Conversation } from '../src/engine/conversation-types';
 import { bookingFlowV1 } from './booking';
 import { consentFlowV1 } from './consent';
+import { eventsFlowV1 } from './events';
+import { noticesFlowV1 } from './notices';
 import { triageFlowV1 } from './triage';
 import { welcomeFlowV1 } from './welcome';
 
 // Every flow version still in use (a session pins the version it started on: keep an
 // old version here until no session can be on it), and how the flows connect.
 export const conversation: Conversation = {
-  flows: [welcomeFlowV1, consentFlowV1, triageFlowV1, bookingFlowV1],
+  flows: [welcomeFlowV1, consentFlowV1, triageFlowV1, bookingFlowV1, eventsFlowV1, noticesFlowV1],
   entries: {
     follow: 'welcome:start',
     menu: 'triage:menu',
@@ -23,6 +25,13 @@ export const conversation: Conversation = {
     handback: 'triage:handback',
     book: 'booking:choose',
     myBookings: 'booking:list',
+    events: 'events:search',
+    myEvents: 'events:mine',
+    noticeSettings: 'notices:start',
+    stopNotices: 'notices:stop_confirm',
+    eventDetails: 'events:details',
+    eventJoin: 'events:join',
+    eventLeave: 'events:leave_confirm',
   },
   categories: {
     money: 'triage:money_detail',
@@ -58,6 +67,23 @@ export const conversation: Conversation = {
     myBookings: {
       exact: ['予約の確認', '予約の変更', '予約のキャンセル', '予約確認', 'キャンセル'],
       contains: ['予約の確認・変更・キャンセル', '予約を確認', '予約を変更', '予約をキャンセル', '予約の取り消し', '予約を取り消'],
+    },
+    // Whole words, or clear requests: 「サロンに行けなくなって寂しい」 is a consultation, not a search.
+    events: {
+      exact: ['イベント', 'サロン', '行事', '催し', 'こども食堂', '子ども食堂', 'イベント・サロン', 'イベント・サロンを探す', 'イベント情報', '近くのイベント'],
+      contains: ['イベントを探', 'イベントを見', 'イベントに参加', 'サロンを探', 'サロンに参加', 'サロンに行きたい', '行事を探', 'こども食堂を探', '子ども食堂を探', 'こども食堂に行きたい'],
+    },
+    myEvents: {
+      exact: ['申し込んだイベント', '参加するイベント', '参加の確認', 'イベントの確認', 'イベントのキャンセル'],
+      contains: ['参加をやめ', '参加を取り消', '参加のキャンセル', '参加をキャンセル', '申し込みを取り消', '申し込んだイベント', 'イベントをキャンセル'],
+    },
+    noticeSettings: {
+      exact: ['お知らせ', 'お知らせ設定', 'お知らせの設定', '通知', '通知設定'],
+      contains: ['お知らせを受け取', 'お知らせがほしい', 'お知らせの設定', 'お知らせを設定', 'お知らせを変え', '通知の設定'],
+    },
+    stopNotices: {
+      exact: ['配信停止', 'お知らせを止める', 'お知らせ停止'],
+      contains: ['お知らせを止め', 'お知らせをとめ', 'お知らせはいらない', 'お知らせいらない', 'お知らせを停止', '通知を止め', '通知をとめ', '通知はいらない'],
     },
   },
   crisis: {

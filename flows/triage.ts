@@ -28,7 +28,12 @@ export const triageFlowV1 = defineFlow({
   nodes: {
     menu: {
       reset: true,
-      say: [{ type: 'text', text: 'ご相談の内容に近いものを選んでください。\n文章で書いていただいても大丈夫です。' }],
+      say: [
+        {
+          type: 'text',
+          text: 'ご相談の内容に近いものを選んでください。\n文章で書いていただいても大丈夫です。\n\n地域のサロンやイベントは「イベント」、お知らせの設定は「お知らせ設定」と送ってください。',
+        },
+      ],
       choices: menuChoices,
       onText: 'classify',
       fallback: 'menu',
@@ -110,7 +115,12 @@ export const triageFlowV1 = defineFlow({
     result: {
       say: [{ type: 'department' }],
       effects: ['openCase'],
-      choices: [{ id: 'booking', label: '予約する', next: 'booking' }, human, backToMenu],
+      choices: [
+        { id: 'booking', label: '予約する', next: 'booking' },
+        { id: 'events', label: '近くのイベントを見る', next: 'events:suggested', set: { page: 0 } },
+        human,
+        backToMenu,
+      ],
       onText: 'classify',
       fallback: 'menu',
     },

@@ -12,13 +12,25 @@ export interface BookingOption {
   set: Partial<Omit<SessionVars, 'misses'>>;
   /** A longer line for lists (e.g. a booking with its service and place). */
   line?: string;
+  /** A tap shows the same question again (a toggle, or the next page) instead of going on. */
+  again?: true;
 }
 
-export const DYNAMIC_SOURCES = ['services', 'days', 'times', 'bookings'] as const;
+export const DYNAMIC_SOURCES = ['services', 'days', 'times', 'bookings', 'eventAreas', 'eventKinds', 'noticeAreas', 'noticeKinds'] as const;
 export type DynamicSource = (typeof DYNAMIC_SOURCES)[number];
 
 /** At most this many dynamic choices per source (the loader cuts, validation counts them toward LINE's 13). */
-export const DYNAMIC_LIMITS: Record<DynamicSource, number> = { services: 8, days: 8, times: 10, bookings: 8 };
+export const DYNAMIC_LIMITS: Record<DynamicSource, number> = {
+  services: 8,
+  days: 8,
+  times: 10,
+  bookings: 8,
+  // Areas and kinds come a page at a time: up to 9 and a 「ほかの…」 choice for the next page.
+  eventAreas: 10,
+  eventKinds: 10,
+  noticeAreas: 10,
+  noticeKinds: 10,
+};
 /** The longest dynamic choice id (a booking UUID with its prefix), for the postback length check. */
 export const LONGEST_DYNAMIC_ID = 'b.00000000-0000-0000-0000-000000000000';
 
@@ -52,4 +64,4 @@ export type BookingAnswer =
 /** Answers by needKey(need): filled by the conversation service before (re)stepping. */
 export type BookingAnswers = ReadonlyMap<string, BookingAnswer>;
 
-export const needKey = (need: BookingNeed): string => JSON.stringify(need);
+export const needKey = (need: { kind: string }): string => JSON.stringify(need);

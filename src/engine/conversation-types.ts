@@ -1,7 +1,20 @@
 import type { Flow, Say, Target } from './flow-types';
 import type { Category, CrisisKind } from './taxonomy';
 
-export const GLOBAL_INTENTS = ['menu', 'human', 'privacy', 'giveConsent', 'declineConsent', 'withdrawConsent', 'book', 'myBookings'] as const;
+export const GLOBAL_INTENTS = [
+  'menu',
+  'human',
+  'privacy',
+  'giveConsent',
+  'declineConsent',
+  'withdrawConsent',
+  'book',
+  'myBookings',
+  'events',
+  'myEvents',
+  'noticeSettings',
+  'stopNotices',
+] as const;
 export type GlobalIntent = (typeof GLOBAL_INTENTS)[number];
 
 /** Words that mean a global intent: `exact` must be the whole message, `contains` anywhere in it. */
@@ -19,6 +32,10 @@ export interface Conversation {
     unsupported: Target;
     /** Where the resident lands when a counselor closes their case (the bot takes over again). */
     handback: Target;
+    /** The buttons on event cards (see EventAction): they work from any state, days later too. */
+    eventDetails: Target;
+    eventJoin: Target;
+    eventLeave: Target;
   } & Record<GlobalIntent, Target>;
   /** Where a message the classifier understood goes, per category. */
   categories: Record<Category, Target>;

@@ -1,6 +1,7 @@
 import type { GlobalIntent } from './conversation-types';
 import type { DynamicSource } from './booking';
 import type { EffectName } from './effects';
+import type { EventCard, EventWhen } from './events';
 import type { Category, CrisisKind, Urgency } from './taxonomy';
 
 /** What the engine asks the LINE edge to show; the edge renders it with the council profile. */
@@ -21,7 +22,23 @@ export type Out =
   /** The resident's upcoming bookings, one line each (the engine fills it from loaded data). */
   | { type: 'bookingList' }
   /** Why the booking could not be made (the engine fills it from the booking attempt). */
-  | { type: 'bookingFailure' };
+  | { type: 'bookingFailure' }
+  /** The events the search found, as a carousel of cards (the engine fills it from loaded data). */
+  | { type: 'eventResults' }
+  /** The events the resident has joined or waits for, as cards with 参加をやめる. */
+  | { type: 'myEvents' }
+  /** The event a card's button named, with its description. */
+  | { type: 'eventDetails' }
+  /** What 参加する / 参加をやめる did, in words, and the event's card as it now stands. */
+  | { type: 'eventOutcome' }
+  /** Why the event a button named cannot be shown or joined (cancelled, over, not published). */
+  | { type: 'eventClosed' }
+  /** The resident's stored notice settings, in words. */
+  | { type: 'noticeSummary' }
+  /** The areas and kinds chosen so far while editing the notice settings (from the session). */
+  | { type: 'noticeSelection' }
+  /** Event cards from loaded data: the engine turns the event outputs above into this; flows do not write it. */
+  | { type: 'eventCards'; cards: EventCard[]; detailed?: boolean };
 
 /** Text in flows may use {placeholders} filled from the council profile (see src/line/render.ts). */
 export type Say = Out;
@@ -48,6 +65,17 @@ export interface SessionVars {
   /** Booking: the booking picked from the list, and whether it is being moved to another slot. */
   bookingId?: string;
   changing?: boolean;
+  /** Event search: an area id or '*', kind ids (none = all kinds), the period, and `date` for a picked day. */
+  eventArea?: string;
+  eventKinds?: string[];
+  eventWhen?: EventWhen;
+  /** The event a card's button named. */
+  eventId?: string;
+  /** Notice settings being edited: area and kind ids, or ['*'] for all. */
+  noticeAreas?: string[];
+  noticeKinds?: string[];
+  /** Which page of a long list of choices (areas, kinds) is shown. */
+  page?: number;
   /** Free texts in a row that the classifier did not understand. */
   misses: number;
 }
@@ -92,6 +120,10 @@ export interface FlowNode {
   divert?: { when: DivertCondition; to: Target }[];
   /** On entering, choose the bookable service of the department the consultation was routed to. */
   useDepartmentService?: true;
+  /** On entering, search only the event kinds the council suggests for the consultation's category (all when none). */
+  useSuggestedKinds?: true;
+  /** On entering, start editing from the resident's stored notice settings. */
+  useNoticeSettings?: true;
   /** Where a tap or text that fits nothing goes (required when the node waits for input). */
   fallback?: Target;
   /** Go on at once to another node (its messages follow in the same reply). */
@@ -111,7 +143,19 @@ export type DivertCondition =
   /** The resident has not consented to keeping their words. */
   | 'noConsent'
   /** An existing booking is being moved. */
-  | 'changing';
+  | 'changing'
+  /** The event search found nothing. */
+  | 'noEvents'
+  /** The resident has joined no event that is still ahead. */
+  | 'noMyEvents'
+  /** The event a button named is unknown, unpublished, cancelled or already started. */
+  | 'eventClosed'
+  /** The resident has not opted in to notices (or stopped them). */
+  | 'noticesOff'
+  /** The notice settings being edited have no area chosen yet. */
+  | 'noNoticeAreas'
+  /** The notice settings being edited have no event kind chosen yet. */
+  | 'noNoticeKinds';
 
 export interface Flow {
   id: string;

@@ -1,11 +1,12 @@
-import { DYNAMIC_LIMITS, needKey, type BookingAnswer, type BookingAnswers, type BookingNeed, type BookingOption, type DynamicSource } from './booking';
+import { DYNAMIC_LIMITS, needKey, type BookingAnswer, type BookingNeed, type BookingOption, type DynamicSource } from './booking';
 import type { Triage } from './classifier';
 import type { Conversation, GlobalIntent } from './conversation-types';
-import { isPreStepEffect, type BatchEffectName, type EffectName } from './effects';
+import { isPreStepEffect, type BatchEffectName, type EffectName, type PreStepEffectName } from './effects';
+import type { EventAnswer, EventCard, EventNeed } from './events';
 import type { Choice, DivertCondition, Flow, FlowNode, NodeChoice, Out, SessionVars, Target } from './flow-types';
 import { matchIntent } from './intents';
 import { normalizeJa } from './normalize';
-import { decodePostback, encodePostback } from './postback';
+import { decodePostback, encodePostback, type EventAction } from './postback';
 import type { Urgency } from './taxonomy';
 
 export interface Session {
@@ -31,9 +32,15 @@ export interface StepContext {
   areas: readonly { id: string; name: string; kana?: string }[];
   /** A counselor has the resident's case: the bot says nothing of its own (see Run.withCounselor). */
   withCounselor?: boolean;
-  /** Booking data loaded for this step (see src/engine/booking.ts) and whether the resident consented. */
-  booking?: { answers: BookingAnswers; consentGiven: boolean };
+  /** Booking and event data loaded for this step (see src/engine/booking.ts, events.ts) and whether the resident consented. */
+  booking?: { answers: LoadedAnswers; consentGiven: boolean };
 }
+
+/** What the conversation service loads for the engine: booking data and event data. */
+export type Need = BookingNeed | EventNeed;
+export type Answer = BookingAnswer | EventAnswer;
+/** Answers by needKey(need). */
+export type LoadedAnswers = ReadonlyMap<string, Answer>;
 
 export interface QuickChoice {
   label: string;
@@ -55,8 +62,8 @@ export interface StepResult {
   /** Offered as quick replies on the last message. */
   choices: QuickChoice[];
   effects: EffectCall[];
-  /** Booking data the step needed and did not have: load it and step again (this result is then void). */
-  needs: BookingNeed[];
+  /** Data the step needed and did not have: load it and step again (this result is then void). */
+  needs: Need[];
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { normal: 0, urgent: 1, crisis: 2 };
@@ -65,7 +72,17 @@ const MAX_HOPS = 12;
 // Consent decisions still take effect while a counselor has the case: they are the resident's right.
 const CONSENT_INTENTS: readonly GlobalIntent[] = ['giveConsent', 'declineConsent', 'withdrawConsent'];
 const CONSENT_EFFECTS: ReadonlySet<EffectName> = new Set(['recordConsent', 'declineConsent', 'withdrawConsent']);
-const DYNAMIC_PREFIX: Record<DynamicSource, string> = { services: 's', days: 'd', times: 't', bookings: 'b' };
+const DYNAMIC_PREFIX: Record<DynamicSource, string> = {
+  services: 's',
+  days: 'd',
+  times: 't',
+  bookings: 'b',
+  eventAreas: 'ea',
+  eventKinds: 'ek',
+  noticeAreas: 'na',
+  noticeKinds: 'nk',
+};
+const EVENT_ENTRIES: Record<EventAction, 'eventDetails' | 'eventJoin' | 'eventLeave'> = { details: 'eventDetails', join: 'eventJoin', leave: 'eventLeave' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Finds a flow by id and version (the current, highest version when none is given). */
@@ -98,9 +115,11 @@ class Run {
   private readonly outbox: Out[] = [];
   private readonly effects: EffectCall[] = [];
   private choices: QuickChoice[] = [];
-  private readonly needs: BookingNeed[] = [];
+  private readonly needs: Need[] = [];
   /** The outcome of this step's booking attempt, once the service has made it. */
   private bookOutcome: BookingAnswer | undefined;
+  /** The outcome of this step's 参加する / 参加をやめる, once the service has done it. */
+  private eventOutcome: EventAnswer | undefined;
   /** The revision the step starts from: the request key of a booking is derived from it. */
   private readonly startRevision: number;
   /** Normalised text that brought the resident to the node being entered (for keyword choices). */
@@ -220,6 +239,7 @@ class Run {
     const data = decodePostback(raw);
     if (!data) return this.expired();
     if (data.kind === 'global') return this.global(data.intent);
+    if (data.kind === 'event') return this.eventButton(data.action, data.eventId);
     const s = this.session;
     const current = data.flowId === s.flowId && data.version === s.flowVersion && data.nodeId === s.nodeId && data.revision === s.revision;
     if (!current) return this.expired();
@@ -239,6 +259,14 @@ class Run {
     this.take(choice);
   }
 
+  /** A button on an event card: not tied to where the conversation is, so it never expires. */
+  private eventButton(action: EventAction, eventId: string): void {
+    this.arrivingText = undefined;
+    this.session.vars.misses = 0;
+    this.session.vars.eventId = eventId;
+    this.goto(this.conversation.entries[EVENT_ENTRIES[action]]);
+  }
+
   private global(intent: GlobalIntent): void {
     this.arrivingText = undefined;
     this.goto(this.conversation.entries[intent]);
@@ -256,10 +284,20 @@ class Run {
     if ('intent' in choice) return this.global(choice.intent);
     Object.assign(this.session.vars, choice.set ?? {});
     for (const name of choice.effects ?? []) {
-      if (isPreStepEffect(name)) this.book();
+      if (isPreStepEffect(name)) this.preStep(name);
       else this.effects.push({ name, vars: { ...this.session.vars } });
     }
     this.goto(choice.next);
+  }
+
+  private preStep(name: PreStepEffectName): void {
+    const eventId = this.session.vars.eventId;
+    if (name === 'bookSlot') return this.book();
+    if (!eventId) return;
+    this.eventOutcome =
+      name === 'joinEvent'
+        ? this.answer({ kind: 'rsvp', eventId, requestKey: `r${this.startRevision}.${eventId}` })
+        : this.answer({ kind: 'leaveEvent', eventId });
   }
 
   /** bookSlot: asks the service to book (before the step commits) and keeps the outcome for `divert`. */
@@ -287,8 +325,10 @@ class Run {
     }
   }
 
-  /** Loaded booking data for a need, or undefined (and the need is recorded for the service). */
-  private answer(need: BookingNeed): BookingAnswer | undefined {
+  /** Loaded data for a need, or undefined (and the need is recorded for the service). */
+  private answer(need: BookingNeed): BookingAnswer | undefined;
+  private answer(need: EventNeed): EventAnswer | undefined;
+  private answer(need: Need): Answer | undefined {
     const key = needKey(need);
     const found = this.ctx.booking?.answers.get(key);
     if (!found && !this.needs.some((n) => needKey(n) === key)) this.needs.push(need);
@@ -298,14 +338,42 @@ class Run {
   private dynamic(node: FlowNode): { options: BookingOption[]; dateRange?: { min: string; max: string } } {
     const source = node.choicesFrom?.source;
     const v = this.session.vars;
-    let need: BookingNeed | undefined;
-    if (source === 'services') need = { kind: 'services' };
-    else if (source === 'bookings') need = { kind: 'bookings' };
-    else if (source === 'days' && v.serviceId) need = { kind: 'days', serviceId: v.serviceId };
-    else if (source === 'times' && v.serviceId && v.date) need = { kind: 'times', serviceId: v.serviceId, date: v.date };
-    const found = need ? this.answer(need) : undefined;
+    const page = v.page ?? 0;
+    let found: Answer | undefined;
+    if (source === 'services') found = this.answer({ kind: 'services' });
+    else if (source === 'bookings') found = this.answer({ kind: 'bookings' });
+    else if (source === 'days' && v.serviceId) found = this.answer({ kind: 'days', serviceId: v.serviceId });
+    else if (source === 'times' && v.serviceId && v.date) found = this.answer({ kind: 'times', serviceId: v.serviceId, date: v.date });
+    else if (source === 'eventAreas') found = this.answer({ kind: 'eventAreas', page });
+    else if (source === 'eventKinds') found = this.answer({ kind: 'eventKinds', page });
+    else if (source === 'noticeAreas') found = this.answer({ kind: 'noticeAreas', page, selected: v.noticeAreas ?? [] });
+    else if (source === 'noticeKinds') found = this.answer({ kind: 'noticeKinds', page, selected: v.noticeKinds ?? [] });
     if (found?.kind !== 'options') return { options: [] };
-    return { options: found.options.slice(0, DYNAMIC_LIMITS[source!]), ...(found.dateRange ? { dateRange: found.dateRange } : {}) };
+    return { options: found.options.slice(0, DYNAMIC_LIMITS[source!]), ...('dateRange' in found && found.dateRange ? { dateRange: found.dateRange } : {}) };
+  }
+
+  private searchResults(): EventCard[] {
+    const v = this.session.vars;
+    const when = v.eventWhen ?? 'month';
+    const found = this.answer({
+      kind: 'eventSearch',
+      area: v.eventArea ?? '*',
+      kinds: v.eventKinds ?? [],
+      when,
+      ...(when === 'date' && v.date ? { date: v.date } : {}),
+    });
+    return found?.kind === 'events' ? found.cards : [];
+  }
+
+  private myEvents(): EventCard[] {
+    const found = this.answer({ kind: 'myEvents' });
+    return found?.kind === 'events' ? found.cards : [];
+  }
+
+  private tappedEvent(): Extract<EventAnswer, { kind: 'event' }> | undefined {
+    const eventId = this.session.vars.eventId;
+    const found = eventId ? this.answer({ kind: 'event', eventId }) : undefined;
+    return found?.kind === 'event' ? found : undefined;
   }
 
   private holds(when: DivertCondition, node: FlowNode): boolean {
@@ -321,6 +389,22 @@ class Run {
         return !this.ctx.booking?.consentGiven;
       case 'changing':
         return v.changing === true;
+      case 'noEvents':
+        return this.searchResults().length === 0;
+      case 'noMyEvents':
+        return this.myEvents().length === 0;
+      case 'eventClosed': {
+        const tapped = this.tappedEvent();
+        return !tapped?.card || tapped.closed !== null;
+      }
+      case 'noticesOff': {
+        const found = this.answer({ kind: 'noticeSettings' });
+        return found?.kind === 'noticeSettings' && !found.optedIn;
+      }
+      case 'noNoticeAreas':
+        return !v.noticeAreas?.length;
+      case 'noNoticeKinds':
+        return !v.noticeKinds?.length;
     }
   }
 
@@ -334,7 +418,39 @@ class Run {
       const o = this.bookOutcome;
       return o?.kind === 'book' && !o.ok && o.message ? [{ type: 'text', text: o.message }] : [];
     }
-    return [out];
+    return this.resolveEvent(out);
+  }
+
+  private resolveEvent(out: Out): Out[] {
+    switch (out.type) {
+      case 'eventResults': {
+        const cards = this.searchResults();
+        return cards.length ? [{ type: 'eventCards', cards }] : [];
+      }
+      case 'myEvents': {
+        const cards = this.myEvents();
+        return cards.length ? [{ type: 'eventCards', cards }] : [];
+      }
+      case 'eventDetails': {
+        const card = this.tappedEvent()?.card;
+        return card ? [{ type: 'eventCards', cards: [card], detailed: true }] : [];
+      }
+      case 'eventClosed': {
+        const closed = this.tappedEvent()?.closed;
+        return closed ? [{ type: 'text', text: closed }] : [];
+      }
+      case 'eventOutcome': {
+        const o = this.eventOutcome;
+        if (o?.kind !== 'eventOutcome') return [];
+        return [{ type: 'text', text: o.message }, ...(o.card ? [{ type: 'eventCards' as const, cards: [o.card] }] : [])];
+      }
+      case 'noticeSummary': {
+        const found = this.answer({ kind: 'noticeSettings' });
+        return found?.kind === 'noticeSettings' ? [{ type: 'text', text: found.summary }] : [];
+      }
+      default:
+        return [out];
+    }
   }
 
   /**
@@ -360,6 +476,15 @@ class Run {
         if (found?.kind === 'departmentService' && found.serviceId) v.serviceId = found.serviceId;
         else delete v.serviceId;
       }
+      if (node.useSuggestedKinds) {
+        const found = this.answer({ kind: 'suggestedKinds', category: this.session.vars.category ?? 'other' });
+        this.session.vars.eventKinds = found?.kind === 'suggestedKinds' ? found.kinds : [];
+      }
+      if (node.useNoticeSettings) {
+        const found = this.answer({ kind: 'noticeSettings' });
+        this.session.vars.noticeAreas = found?.kind === 'noticeSettings' ? found.areas : [];
+        this.session.vars.noticeKinds = found?.kind === 'noticeSettings' ? found.kinds : [];
+      }
       const diverted = node.divert?.find((d) => this.holds(d.when, node));
       if (diverted) {
         target = diverted.to;
@@ -371,7 +496,7 @@ class Run {
       if (picked) return this.take(picked);
       this.outbox.push(...node.say.flatMap((out) => this.resolve(out)));
       for (const name of node.effects ?? []) {
-        if (isPreStepEffect(name)) this.book();
+        if (isPreStepEffect(name)) this.preStep(name);
         else this.effects.push({ name, vars: { ...this.session.vars } });
       }
       if (!node.next) break;
@@ -414,8 +539,14 @@ class Run {
         }))
       : [];
     const from = node.choicesFrom;
+    const here = `${this.session.flowId}:${this.session.nodeId}`;
     const fromData: NodeChoice[] = from
-      ? this.dynamic(node).options.map((o) => ({ id: `${DYNAMIC_PREFIX[from.source]}.${o.id}`, label: o.label, next: from.next, set: o.set }))
+      ? this.dynamic(node).options.map((o) => ({
+          id: `${DYNAMIC_PREFIX[from.source]}.${o.id}`,
+          label: o.label,
+          next: o.again ? here : from.next,
+          set: o.set,
+        }))
       : [];
     return [...fromAreas, ...fromData, ...(node.choices ?? [])];
   }

@@ -6,10 +6,12 @@ import { fillPlaceholders, type BookingPlaceholders } from '../profile/placehold
 import type { CouncilProfile } from '../profile/schema';
 import { bookingCard, bookingFacts } from './cards/booking-card';
 import { departmentCard } from './cards/department-card';
+import { eventCarousel, eventMessage } from './cards/event-card';
 import { hotlinesCard } from './cards/hotlines-card';
 import type { LineMessage } from './port';
 import { findBookableService } from '../booking/service';
 import { formatTokyo, tokyoDate } from '../time/tokyo';
+import { describeTopics } from '../notices/describe';
 
 const MAX_MESSAGES = 5; // per reply or push request
 
@@ -58,7 +60,24 @@ function render(out: Out, { profile, now, vars, queue }: RenderContext): LineMes
       return bookingCard(profile, vars);
     case 'bookingList':
     case 'bookingFailure':
-      return []; // the engine turns these into text
+    case 'eventResults':
+    case 'myEvents':
+    case 'eventDetails':
+    case 'eventOutcome':
+    case 'eventClosed':
+    case 'noticeSummary':
+      return []; // the engine turns these into text and cards
+    case 'eventCards': {
+      const [only] = out.cards;
+      if (only && (out.detailed || out.cards.length === 1)) {
+        const { event, ...card } = only;
+        return [eventMessage(event, { profile, now, ...card, ...(out.detailed ? { detailed: true } : {}) })];
+      }
+      const carousel = eventCarousel(out.cards, { profile, now });
+      return carousel ? [carousel] : [];
+    }
+    case 'noticeSelection':
+      return [{ type: 'text', text: `いま選んでいるもの\n${describeTopics(profile, { areas: vars.noticeAreas ?? [], kinds: vars.noticeKinds ?? [] })}` }];
     case 'privacyNotice':
       return [{ type: 'text', text: profile.privacy.noticeText }];
     case 'department': {

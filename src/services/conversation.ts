@@ -3,9 +3,11 @@ import { insertStepQuery, isStepConflict } from '../db/repos/conversation-steps'
 import { appendMessages } from '../db/repos/messages';
 import { deliveries, type Resident } from '../db/schema';
 import { classify } from '../engine/classifier';
-import { needKey, type BookingAnswer } from '../engine/booking';
-import { step, type EngineInput, type Session, type StepContext, type StepResult } from '../engine/step';
+import { needKey } from '../engine/booking';
+import { isEventNeed } from '../engine/events';
+import { step, type Answer, type EngineInput, type Session, type StepContext, type StepResult } from '../engine/step';
 import { answerNeed } from './booking-answers';
+import { answerEventNeed } from './event-answers';
 import { renderReply } from '../line/render';
 import { effects } from './effects';
 import { keepReplyToken } from './handoff/counselor-reply';
@@ -66,11 +68,11 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
     // read makes our step conflict below, and we look again.
     const { session, active } = await sessionAndCase(db, conversation, resident.id);
     const withCounselor = active?.status === 'claimed';
-    const result = await stepWithBookingData(
+    const result = await stepWithLoadedData(
       { conversation, areas: profile.areas, withCounselor },
       session,
       engineInput,
-      { db, profile, resident, now },
+      { deps, db, profile, resident, now },
     );
     if (withCounselor && !result.outbox.length && !result.effects.length) {
       // The counselor answers, not the bot: leave them this message's reply token.
@@ -116,24 +118,24 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
 }
 
 /**
- * step() is pure, so booking data it needs (services, days, times, bookings, a booking
- * attempt) is loaded here: step, load what it asked for, step again from the same session,
- * until it asks for nothing new. Only the last pass counts.
+ * step() is pure, so booking and event data it needs (services, days, times, bookings, events,
+ * notice settings, a booking or RSVP attempt) is loaded here: step, load what it asked for, step
+ * again from the same session, until it asks for nothing new. Only the last pass counts.
  */
-async function stepWithBookingData(
+async function stepWithLoadedData(
   base: Omit<StepContext, 'booking'>,
   session: Session,
   input: EngineInput,
-  ctx: Parameters<typeof answerNeed>[0],
+  ctx: Parameters<typeof answerNeed>[0] & Parameters<typeof answerEventNeed>[0],
 ): Promise<StepResult> {
-  const answers = new Map<string, BookingAnswer>();
+  const answers = new Map<string, Answer>();
   const consentGiven = ctx.resident.consent === 'given';
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const result = step({ ...base, booking: { answers, consentGiven } }, session, input);
     if (!result.needs.length) return result;
-    for (const need of result.needs) answers.set(needKey(need), await answerNeed(ctx, need));
+    for (const need of result.needs) answers.set(needKey(need), isEventNeed(need) ? await answerEventNeed(ctx, need) : await answerNeed(ctx, need));
   }
-  throw new Error(`conversation step still needed booking data after ${MAX_PASSES} passes`);
+  throw new Error(`conversation step still needed data after ${MAX_PASSES} passes`);
 }
 
 function transcriptText(input: ConversationInput, keepsText: boolean): string {

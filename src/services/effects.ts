@@ -4,12 +4,15 @@ import { bookSlot as bookSeat, changeBooking } from '../booking/bookings';
 import { findBookableService } from '../booking/service';
 import type { BookingAnswer, BookRequestNeed } from '../engine/booking';
 import type { BatchEffectName, PreStepEffectName } from '../engine/effects';
+import type { EventAnswer, EventNeed } from '../engine/events';
 import type { EffectCall } from '../engine/step';
 import { bookings, cases, consentEvents, residents, type ConsentState, type Resident } from '../db/schema';
 import { tokyoDate } from '../time/tokyo';
 import type { Db } from '../db/types';
 import { routeFor } from '../profile/lookup';
 import type { CouncilProfile } from '../profile/schema';
+import { normalizeTopics, saveNoticeSettingsQueries, stopNoticesQueries } from '../notices/settings';
+import { joinEventStep, leaveEventStep, type EventStepContext } from './event-rsvp';
 
 export interface EffectContext {
   db: Db;
@@ -42,6 +45,13 @@ export const effects: Record<BatchEffectName, Effect> = {
   declineConsent: (ctx) => consent(ctx, 'declined'),
   withdrawConsent: (ctx) => consent(ctx, 'withdrawn'),
   openCase: (ctx) => [openCase(ctx)],
+  // Only what the profile knows is stored; the flow does not let anyone save an empty choice.
+  saveNoticeSettings: ({ db, profile, resident, call, now }) => {
+    const areas = normalizeTopics(call.vars.noticeAreas ?? [], profile.areas.map((a) => a.id));
+    const kinds = normalizeTopics(call.vars.noticeKinds ?? [], profile.eventKinds.map((k) => k.id));
+    return areas.length && kinds.length ? saveNoticeSettingsQueries(db, resident.id, { areas, kinds }, now) : [];
+  },
+  stopNotices: ({ db, resident, now }) => stopNoticesQueries(db, resident.id, now),
   requestHuman: ({ db, resident, now }) => [
     db
       .update(cases)
@@ -114,11 +124,17 @@ export interface PreStepContext {
   now: Date;
 }
 
-type PreStepEffect = (ctx: PreStepContext, need: BookRequestNeed) => Promise<BookingAnswer>;
+interface PreStepEffects extends Record<PreStepEffectName, unknown> {
+  bookSlot: (ctx: PreStepContext, need: BookRequestNeed) => Promise<BookingAnswer>;
+  joinEvent: (ctx: EventStepContext, need: Extract<EventNeed, { kind: 'rsvp' }>) => Promise<EventAnswer>;
+  leaveEvent: (ctx: EventStepContext, need: Extract<EventNeed, { kind: 'leaveEvent' }>) => Promise<EventAnswer>;
+}
 
 // Effects whose outcome decides what the resident is told run before the step commits (see
-// src/engine/effects.ts). Each must be safe to run again with the same request key.
-export const preStepEffects: Record<PreStepEffectName, PreStepEffect> = {
+// src/engine/effects.ts). Each must be safe to run again (a conflicting step, a redelivered event).
+export const preStepEffects: PreStepEffects = {
+  joinEvent: joinEventStep,
+  leaveEvent: leaveEventStep,
   bookSlot: async ({ db, profile, resident, now }, need) => {
     const service = findBookableService(profile, need.serviceId);
     const slotStart = tokyoDate(need.date, need.time);

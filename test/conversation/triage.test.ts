@@ -34,7 +34,7 @@ describe('triage: every category reaches its place', () => {
     await chat.say(text);
     expect(chat.last.text).toContain(place);
     expect(chat.last.text).toContain('いま電話で相談できます');
-    expect(chat.last.choices).toEqual(['予約する', '人と話したい', '他の相談']);
+    expect(chat.last.choices).toEqual(['予約する', '近くのイベントを見る', '人と話したい', '他の相談']);
     expect(await chat.openCase()).toMatchObject({ category, status: 'open', urgency: 'normal' });
   });
 
@@ -112,7 +112,7 @@ describe('when the bot does not understand, or the input is odd', () => {
     await chat.tap('借金・返済', question);
     await chat.tap('家賃・住まい', question); // the question was already answered
     expect(chat.last.text).toContain('古くなった');
-    expect(chat.last.choices).toEqual(['予約する', '人と話したい', '他の相談']);
+    expect(chat.last.choices).toEqual(['予約する', '近くのイベントを見る', '人と話したい', '他の相談']);
   });
 
   it('a sticker → a kind word and the same choices', async () => {

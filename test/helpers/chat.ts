@@ -21,12 +21,34 @@ export class Reply {
     return items.map((i) => String(i.action.label));
   }
 
+  /** The postback of a Flex button (e.g. 参加する) on the card whose text contains `card` (any card when omitted). */
+  button(label: string, card?: string): Json {
+    const bubbles = this.messages
+      .filter((m) => m.type === 'flex')
+      .flatMap((m) => {
+        const contents = m.contents as Json;
+        return contents.type === 'carousel' ? (contents.contents as Json[]) : [contents];
+      })
+      .filter((b) => card === undefined || collectText(b).includes(card));
+    const found = bubbles.flatMap((b) => flexButtons(b)).find((a) => a.label === label);
+    if (!found) throw new Error(`No button "${label}"${card ? ` on the card "${card}"` : ''}`);
+    return found;
+  }
+
   action(label: string): Json {
     const items = ((this.messages.at(-1)?.quickReply as Json | undefined)?.items ?? []) as { action: Json }[];
     const found = items.find((i) => i.action.label === label);
     if (!found) throw new Error(`No choice "${label}" in: ${this.choices.join(' / ')}`);
     return found.action;
   }
+}
+
+function flexButtons(value: unknown): Json[] {
+  if (Array.isArray(value)) return value.flatMap(flexButtons);
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Json;
+  const own = o.type === 'button' ? [o.action as Json] : [];
+  return [...own, ...Object.values(o).flatMap(flexButtons)];
 }
 
 function collectText(value: unknown): string {
@@ -71,6 +93,12 @@ export class Chat {
   tap(label: string, reply: Reply = this.last) {
     const action = reply.action(label);
     if (action.type === 'message') return this.say(String(action.text));
+    return this.send(postbackEvent(this.userId, this.token(), String(action.data), undefined, this.now()));
+  }
+
+  /** Presses a postback button on a Flex card of a reply (the latest by default), like 参加する. */
+  press(label: string, options: { card?: string; reply?: Reply } = {}) {
+    const action = (options.reply ?? this.last).button(label, options.card);
     return this.send(postbackEvent(this.userId, this.token(), String(action.data), undefined, this.now()));
   }
 
