@@ -10,6 +10,13 @@ export interface RetryPolicy {
   delaysMs: number[];
 }
 
+/** How much of a broadcast one invocation may send (see src/broadcasts/runner.ts). */
+export interface FanOutBudget {
+  maxChunks?: number;
+  /** Wall time after which no further chunk is started. */
+  deadlineMs?: number;
+}
+
 /** Everything the app needs from the outside world; the two doors differ only here. */
 export interface Deps {
   db: Db;
@@ -21,6 +28,8 @@ export interface Deps {
   channelSecret: string;
   retry: RetryPolicy;
   sleep(ms: number): Promise<void>;
+  /** Limits per invocation for broadcast fan-out (Workers caps subrequests); none on Node. */
+  fanOut?: FanOutBudget;
 }
 
 export const defaultRetry: RetryPolicy = { delaysMs: [500, 2_000, 8_000] };

@@ -21,6 +21,8 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     COUNCIL_PROFILE: z.string().default('nerima'),
     PUBLIC_BASE_URL: z.url().optional(),
+    // Workers only: broadcast chunks (of 500) one invocation may send (src/broadcasts/fan-out.ts).
+    BROADCAST_CHUNKS_PER_RUN: z.coerce.number().int().min(1).max(1000).optional(),
     // The first admin, created at start when no user has this email (src/auth/bootstrap.ts).
     ADMIN_EMAIL: optionalText.pipe(z.email().toLowerCase().optional()),
     // Never trimmed; the message on failure names the key, never the value.

@@ -1,6 +1,7 @@
 import { conversation } from '../flows/conversation';
 import { loadProfile } from '../flows/profiles';
 import { createApp } from './app';
+import { workersFanOut } from './broadcasts/fan-out';
 import { connectWebDatabase } from './db/connect-web';
 import { defaultRetry, sleep, type Deps } from './deps';
 import { parseEnv } from './env';
@@ -37,6 +38,7 @@ function appFor(rawEnv: Record<string, unknown>) {
     channelSecret: env.LINE_CHANNEL_SECRET,
     retry: defaultRetry,
     sleep,
+    fanOut: workersFanOut(env.BROADCAST_CHUNKS_PER_RUN),
   };
   cached = { key, deps, app: createApp(deps), ensureAdmin: lazyBootstrapAdmin(deps.db, env, deps.log) };
   return cached;

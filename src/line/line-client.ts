@@ -46,5 +46,12 @@ export function createLineClient(options: { channelAccessToken: string; baseURL:
         // cosmetic only
       }
     },
+    async getQuota() {
+      // Both settle before we answer, so no request is left running behind the caller.
+      const [quota, consumption] = await Promise.allSettled([api.getMessageQuota(), api.getMessageQuotaConsumption()]);
+      // Staff then see "could not be checked"; sending does not depend on it.
+      if (quota.status === 'rejected' || consumption.status === 'rejected') return null;
+      return { limit: quota.value.type === 'limited' ? (quota.value.value ?? 0) : null, used: consumption.value.totalUsage };
+    },
   };
 }

@@ -15,6 +15,12 @@ export type LineResult =
   | { ok: true; requestId?: string }
   | { ok: false; kind: LineFailureKind; status?: number; requestId?: string; retryAfterMs?: number };
 
+/** This month's message quota: limit null = no limit (LINE's 'none'); used = messages counted so far. */
+export interface LineQuota {
+  limit: number | null;
+  used: number;
+}
+
 /** The LINE Messaging API as the app uses it. One real implementation (line-client.ts). */
 export interface LinePort {
   reply(replyToken: string, messages: LineMessage[]): Promise<LineResult>;
@@ -22,4 +28,6 @@ export interface LinePort {
   multicast(to: string[], messages: LineMessage[], retryKey: string): Promise<LineResult>;
   getDisplayName(userId: string): Promise<string | null>;
   showLoading(userId: string): Promise<void>;
+  /** Null when LINE could not be asked. */
+  getQuota(): Promise<LineQuota | null>;
 }

@@ -1,5 +1,7 @@
 import { runDueReminders } from '../booking/reminders';
+import { runDueBroadcasts } from '../broadcasts/runner';
 import type { Deps } from '../deps';
+import { runDueEventReminders } from '../events/reminders';
 import { recoverUnfinishedWork } from './recovery';
 
 /**
@@ -8,7 +10,12 @@ import { recoverUnfinishedWork } from './recovery';
  * stop the next.
  */
 export async function runScheduledWork(deps: Deps): Promise<void> {
-  const jobs: Array<() => Promise<unknown>> = [() => recoverUnfinishedWork(deps), () => runDueReminders(deps, deps.clock.now())];
+  const jobs: Array<() => Promise<unknown>> = [
+    () => recoverUnfinishedWork(deps),
+    () => runDueReminders(deps, deps.clock.now()),
+    () => runDueEventReminders(deps, deps.clock.now()),
+    () => runDueBroadcasts(deps),
+  ];
   for (const job of jobs) {
     try {
       await job();
