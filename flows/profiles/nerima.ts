@@ -474,6 +474,19 @@ export const nerimaProfile = defineCouncilProfile({
     { id: 'open-house', name: '施設公開' },
   ],
 
+  // Sendable as it is (an emergency leaves no time to fill in blanks); staff may add details.
+  disasterNotice: {
+    text: [
+      '【練馬区社協より　大切なお知らせ】',
+      '練馬区社会福祉協議会は、災害ボランティアセンターを開設しました。',
+      '',
+      '・片付けなどのお手伝いが必要な方は、このLINEでご相談ください。',
+      '・ボランティアとして参加できる方の受付の場所と時間は、決まりしだい、このLINEでお知らせします。',
+      '',
+      'まずは、ご自分とまわりの方の安全を第一にしてください。命に危険がせまっているときは、110番・119番に電話してください。',
+    ].join('\n'),
+  },
+
   suggestedEventKinds: {
     money: ['lawyer-consultation'],
     work: ['employment-seminar'],

@@ -274,6 +274,10 @@ export const sampleTownProfile = defineCouncilProfile({
     { id: 'bousai-kouza', name: '防災講座' },
   ],
 
+  disasterNotice: {
+    text: 'みなと川社協より：みなと川災害ボランティアセンターを開設しました。くわしいことは、決まりしだいこのLINEでお知らせします。まずは安全を第一にしてください。',
+  },
+
   suggestedEventKinds: {
     isolation: ['cafe', 'tamariba'],
     elderly: ['kaigo-cafe'],

@@ -7,6 +7,8 @@ import type { Db } from '../db/types';
 import { ConfigError, parseEnv } from '../env';
 import type { CouncilProfile } from '../profile/schema';
 import { tokyoIso } from '../time/iso';
+import { exportBroadcasts } from './export-broadcasts';
+import { exportEvents } from './export-events';
 
 // `npm run -s export -- <kind>`: JSON Lines for the council's reports, from the
 // database DATABASE_URL names (like the server). No consultation text is exported.
@@ -21,6 +23,15 @@ const HELP = `使い方 / Usage: npm run -s export -- <kind>
           service（予約の種類）, department, slot_start, slot_end, seat, status（booked 予約中 / cancelled
           キャンセル / attended 来所 / no_show 来所なし）, contact（line / phone）, created_at, cancelled_at。
           相談内容・お名前・電話番号は含みません / no topic, names or phone numbers
+  events  イベントを1行1件の JSON で出力します / one JSON line per event
+          kind（種類）, area（地区）, starts_at, ends_at, status（draft 下書き / published 公開中 / cancelled 中止）,
+          capacity（定員、null は制限なし）, going（参加）, waitlisted（キャンセル待ち）など。参加者の情報は含みません /
+          kind, area, start and end, status, capacity, going, waitlisted, …; nothing about who joined
+  broadcasts 一斉配信を1行1件の JSON で出力します / one JSON line per broadcast
+          kind（notice お知らせ / disaster 災害）, status（scheduled 予約 / sending 送信中 / paused 一時停止 /
+          done 完了 / cancelled 中止）, audience（宛先）, recipient_count, sent, skipped（ブロック）, failed,
+          remaining, scheduled_at など。受け取った方の情報は含みません / kind, status, audience, counts,
+          times; nothing about who received it
 `;
 
 type Exporter = (db: Db, profile: CouncilProfile, write: (row: object) => void) => Promise<void>;
@@ -83,6 +94,10 @@ const exporters: Record<string, Exporter> = {
       });
     }
   },
+
+  events: exportEvents,
+
+  broadcasts: exportBroadcasts,
 };
 
 async function main(kind: string | undefined): Promise<number> {

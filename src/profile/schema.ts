@@ -185,6 +185,10 @@ const privacy = z.strictObject({
 
 const eventKind = z.strictObject({ id, name: text, description: text.optional() });
 
+// 災害時のお知らせ: the text staff start from (they may edit it) when they send a disaster
+// notice to everyone opted in. LINE's limit on one text message is 5,000 UTF-16 units.
+const disasterNotice = z.strictObject({ text: text.max(5000, 'LINE accepts at most 5,000 characters in one message') });
+
 // ---- Bookable services (consultations residents can book) ----
 
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -311,6 +315,7 @@ const councilProfileBase = z.strictObject({
   hotlines: z.array(hotline).min(1),
   privacy,
   eventKinds: z.array(eventKind).min(1),
+  disasterNotice,
   suggestedEventKinds: z.partialRecord(z.enum(CATEGORIES), z.array(id)).default({}),
   bookableServices: z.array(bookableService).default([]),
   reminders: bookingReminders.default({}),

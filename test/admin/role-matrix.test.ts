@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/db/schema';
 import { claimCase } from '../../src/services/handoff';
 import { manualClock } from '../../src/time/clock';
+import { addEvent } from '../events/admin-support';
 import { Chat } from '../helpers/chat';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { staffClient, visitor, type StaffClient } from './session';
@@ -12,6 +13,8 @@ let waitingCase: string;
 let othersCase: string;
 /** A user whose role the matrix changes (changing a role ends that user's sessions). */
 let bystander: string;
+/** A published event (the matrix unpublishes it on the way). */
+let eventId: string;
 
 async function caseAskingForAPerson(): Promise<string> {
   const chat = await Chat.open(server);
@@ -28,6 +31,7 @@ beforeAll(async () => {
   const someoneElse = await staffClient(server, 'counselor');
   bystander = (await staffClient(server, 'counselor')).userId;
   expect((await claimCase(server.deps, othersCase, someoneElse.userId)).ok).toBe(true);
+  eventId = (await addEvent(server)).id;
 });
 afterAll(() => server.close());
 
@@ -61,6 +65,30 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/admin/bookings/closures/no-such-closure/delete', form: { service: 'kirara-interview', date: '2026-11-30' }, expect: [303, 303, 303, 303] },
   { method: 'POST', path: () => '/admin/bookings/no-such-booking/attendance', form: { status: 'attended' }, expect: [400, 400, 400, 303] },
   { method: 'POST', path: () => '/admin/bookings/no-such-booking/cancel', form: { message: '' }, expect: [400, 400, 400, 303] },
+  // イベント: everyone may look; admins and 職員 change them (see EVENT_MANAGE_ROLES).
+  { method: 'GET', path: () => '/admin/events', expect: [200, 200, 200, 303] },
+  { method: 'GET', path: () => '/admin/events?tab=past', expect: [200, 200, 200, 303] },
+  { method: 'GET', path: () => '/admin/events/new', expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => '/admin/events', form: {}, expect: [400, 403, 400, 303] },
+  { method: 'GET', path: () => `/admin/events/${eventId}`, expect: [200, 200, 200, 303] },
+  { method: 'GET', path: () => `/admin/events/${eventId}/edit`, expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => `/admin/events/${eventId}/edit`, form: {}, expect: [400, 403, 400, 303] },
+  { method: 'POST', path: () => `/admin/events/${eventId}/publish`, expect: [303, 403, 303, 303] },
+  { method: 'POST', path: () => `/admin/events/${eventId}/unpublish`, expect: [303, 403, 303, 303] },
+  { method: 'GET', path: () => `/admin/events/${eventId}/cancel`, expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => '/admin/events/no-such-event/cancel', form: { reason: '' }, expect: [404, 403, 404, 303] },
+  // お知らせ配信: admins and 職員 send notices; counselors do not (see BROADCAST_ROLES).
+  { method: 'GET', path: () => '/admin/broadcasts', expect: [200, 403, 200, 303] },
+  { method: 'GET', path: () => '/admin/broadcasts/new', expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => '/admin/broadcasts/new', form: { text: '下書き' }, expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => '/admin/broadcasts/confirm', form: {}, expect: [400, 403, 400, 303] },
+  { method: 'POST', path: () => '/admin/broadcasts', form: {}, expect: [400, 403, 400, 303] },
+  { method: 'GET', path: () => '/admin/broadcasts/disaster', expect: [200, 403, 200, 303] },
+  { method: 'POST', path: () => '/admin/broadcasts/disaster', form: { text: '' }, expect: [400, 403, 400, 303] },
+  { method: 'GET', path: () => '/admin/broadcasts/no-such-broadcast', expect: [404, 403, 404, 303] },
+  { method: 'GET', path: () => '/admin/broadcasts/no-such-broadcast/progress', json: true, expect: [404, 403, 404, 401] },
+  { method: 'POST', path: () => '/admin/broadcasts/no-such-broadcast/resume', expect: [404, 403, 404, 303] },
+  { method: 'POST', path: () => '/admin/broadcasts/no-such-broadcast/cancel', expect: [404, 403, 404, 303] },
 ];
 
 describe('role × route matrix', () => {
@@ -68,6 +96,7 @@ describe('role × route matrix', () => {
     expect((await visitor(server).get('/admin/login')).status).toBe(200);
     expect((await visitor(server).get('/admin/assets/admin.css')).status).toBe(200);
     expect((await visitor(server).get('/admin/assets/case.js')).status).toBe(200);
+    expect((await visitor(server).get('/admin/assets/broadcast.js')).status).toBe(200);
     expect((await visitor(server).post('/admin/logout', {})).status).toBe(303);
   });
 

@@ -58,4 +58,10 @@ tr.urgency-crisis { background: #fff1f0; }
 .choice { display: inline-flex; align-items: center; gap: .35rem; margin-right: 1rem; font-weight: 400; }
 section { margin: 2rem 0; }
 .canned { list-style: none; padding: 0; display: grid; gap: 1rem; }
+input[type=date], input[type=time], input[type=url] { font: inherit; padding: .6rem .75rem; border: 1px solid #8c959f; border-radius: 6px; background: #fff; min-height: 44px; }
+input[type=url] { width: 100%; }
+textarea[aria-invalid=true], select[aria-invalid=true], input[type][aria-invalid=true] { border-color: var(--danger); border-width: 2px; }
+.hint { color: var(--muted); font-size: .95rem; margin: .25rem 0 0; }
+fieldset { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 1.25rem; padding: 1rem 1.25rem 0; }
+legend { font-weight: 700; padding: 0 .35rem; }
 `;

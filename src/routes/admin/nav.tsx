@@ -6,6 +6,8 @@ export function AdminNav(props: { staff: StaffPrincipal; current: string }) {
   const links = [
     { href: '/admin/queue', label: '相談の受付', roles: ['admin', 'counselor'] },
     { href: '/admin/bookings', label: '予約', roles: ['admin', 'counselor', 'staff'] },
+    { href: '/admin/events', label: 'イベント', roles: ['admin', 'counselor', 'staff'] },
+    { href: '/admin/broadcasts', label: 'お知らせ配信', roles: ['admin', 'staff'] },
     { href: '/admin/canned', label: '定型文', roles: ['admin', 'counselor'] },
     { href: '/admin/users', label: 'ユーザーと権限', roles: ['admin'] },
     { href: '/admin/audit', label: '閲覧記録', roles: ['admin'] },
