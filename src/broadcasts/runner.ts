@@ -12,6 +12,7 @@ import { and, asc, eq, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Deps, FanOutBudget } from '../deps';
 import { broadcastChunks, broadcastRecipients, broadcasts } from '../db/schema';
 import type { LineMessage, LineResult } from '../line/port';
+import { RETRY_KEY_MEMORY_MS } from '../line/retry-key';
 
 /** A runner holds a chunk this long per attempt; a crashed runner's chunk is taken over after it. */
 const LEASE_MS = 60_000;
@@ -21,8 +22,6 @@ const BACKOFF_MS = 60_000;
 const MAX_IN_RUN_WAIT_MS = 30_000;
 /** Attempts across all runs before a chunk LINE keeps refusing with 429/5xx is given up as failed. */
 const MAX_ATTEMPTS = 12;
-/** LINE remembers an accepted retry key for 24 h; past this, a repeat could arrive twice. */
-const RETRY_KEY_MEMORY_MS = 23 * 60 * 60 * 1000;
 
 const RETRIABLE = new Set(['rate_limited', 'server_error', 'network_error']);
 

@@ -2,6 +2,7 @@ import type { Deps } from '../deps';
 import { updateDelivery, updateDeliveryQuery } from '../db/repos/deliveries';
 import { deliveries, messages, type DeliveryRow } from '../db/schema';
 import type { LineMessage, LineResult } from '../line/port';
+import { retryKeyMayBeForgotten } from '../line/retry-key';
 import { summarizeForTranscript } from '../line/transcript';
 
 // A reply token lives about a minute; past this age we push instead.
@@ -79,12 +80,18 @@ export async function dispatchDelivery(deps: Deps, delivery: DeliveryRow, req: S
  * Finishes a delivery that an earlier run recorded but did not settle: a push is sent
  * again with its stored retry key (LINE drops a repeat); a reply has no retry key, so
  * after an interruption we cannot know whether it arrived, and it is left as failed
- * (visible to staff) rather than risk sending it twice.
+ * (visible to staff) rather than risk sending it twice. So is a push older than LINE's
+ * memory of retry keys (e.g. the machine was off over a weekend).
  */
 export async function resumeDelivery(deps: Deps, delivery: DeliveryRow, to: Recipient): Promise<Outcome | 'done'> {
   if (delivery.status !== 'pending') return 'done';
   if (delivery.method === 'reply') {
     await updateDelivery(deps.db, delivery.id, { status: 'failed', lastError: 'interrupted_reply' });
+    return 'failed';
+  }
+  if (retryKeyMayBeForgotten(delivery.createdAt, deps.clock.now())) {
+    await updateDelivery(deps.db, delivery.id, { status: 'failed', lastError: 'outcome_unknown' });
+    deps.log.warn('line.delivery_abandoned', { deliveryId: delivery.id, reason: 'retry_key_expired' });
     return 'failed';
   }
   return pushDelivery(deps, delivery, { to, messages: JSON.parse(delivery.messages) as LineMessage[] });

@@ -46,6 +46,20 @@ describe('recovery after a crash or restart', () => {
     expect(row?.status).toBe('sent');
   });
 
+  it('does not re-send a push LINE may have forgotten the retry key of (over 23 h old): outcome unknown', async () => {
+    const userId = server.newResident();
+    const resident = await residentForContact(server.deps.db, userId, clock.now());
+    const messages = [{ type: 'text' as const, text: 'お待たせしました' }];
+    const delivery = await recordDelivery(server.deps, { to: { residentId: resident.id, lineUserId: userId }, messages });
+    await server.deps.line.push(userId, messages, delivery.retryKey);
+    // The machine was off for a day: LINE no longer remembers the key, so a repeat would arrive twice.
+    clock.advance(25 * 60 * 60_000);
+    await recoverUnfinishedWork(server.deps);
+    expect(server.emulator.inbox(userId)).toHaveLength(1);
+    const [row] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, delivery.id));
+    expect(row).toMatchObject({ status: 'failed', lastError: 'outcome_unknown' });
+  });
+
   it('never re-sends an interrupted reply (no retry key): marks it failed instead', async () => {
     const userId = server.newResident();
     const resident = await residentForContact(server.deps.db, userId, clock.now());
