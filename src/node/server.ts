@@ -86,7 +86,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
     emulated ? (root) => void (tools = mountLocalTools(root, { baseUrl: url, deps, accountName: deps.profile.council.name })) : undefined,
   );
   if (tools) {
-    if (options.seedDemo ?? true) await seedDemoData(deps.db, deps.clock.now());
+    if (options.seedDemo ?? true) await seedDemoData(deps.db, deps.profile, deps.clock.now());
     await tools.restoreResidents();
   }
   await bootstrapAdmin(deps.db, env, { emulated: Boolean(tools) && (options.seedDemo ?? true), log, clock: deps.clock });
