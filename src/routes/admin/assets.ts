@@ -24,6 +24,7 @@ input[aria-invalid=true] { border-color: var(--danger); border-width: 2px; }
 .field-error, .form-error { color: var(--danger); font-weight: 600; margin: .35rem 0 0; }
 .form-error { border: 2px solid var(--danger); border-radius: 6px; padding: .75rem 1rem; margin: 0 0 1.25rem; background: #fff5f5; }
 .notice { border: 1px solid var(--line); border-radius: 6px; padding: .75rem 1rem; background: #eef6ff; margin: 0 0 1.25rem; }
+input[type=checkbox], input[type=radio] { width: 1.25rem; height: 1.25rem; margin: 0; accent-color: var(--accent); }
 button { font: inherit; min-height: 44px; padding: .5rem 1.25rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: var(--accent); }
 .login button[type=submit] { width: 100%; }
@@ -55,7 +56,7 @@ tr.urgency-crisis { background: #fff1f0; }
 .msg-meta { display: block; color: var(--muted); font-size: .85rem; }
 .msg-body { white-space: pre-wrap; overflow-wrap: anywhere; }
 .notes { padding-left: 1.25rem; }
-.choice { display: inline-flex; align-items: center; gap: .35rem; margin-right: 1rem; font-weight: 400; }
+.choice { display: inline-flex; align-items: center; gap: .35rem; margin: 0 1.25rem .25rem 0; min-height: 44px; font-weight: 400; }
 section { margin: 2rem 0; }
 .canned { list-style: none; padding: 0; display: grid; gap: 1rem; }
 input[type=date], input[type=time], input[type=url] { font: inherit; padding: .6rem .75rem; border: 1px solid #8c959f; border-radius: 6px; background: #fff; min-height: 44px; }
