@@ -27,6 +27,7 @@ export const conversation: Conversation = {
     myBookings: 'booking:list',
     events: 'events:search',
     myEvents: 'events:mine',
+    cancelWhich: 'triage:cancel_which',
     noticeSettings: 'notices:start',
     stopNotices: 'notices:stop_confirm',
     eventDetails: 'events:details',
@@ -65,7 +66,7 @@ export const conversation: Conversation = {
     withdrawConsent: { exact: ['同意を取り消す'], contains: ['同意をやめたい', '同意を取り消', '同意の取り消し', '同意を撤回', '同意撤回'] },
     book: { exact: ['予約', '予約したい', '予約する', '予約します', '相談の予約', '新しく予約する'], contains: ['予約をしたい', '予約を取りたい'] },
     myBookings: {
-      exact: ['予約の確認', '予約の変更', '予約のキャンセル', '予約確認', 'キャンセル'],
+      exact: ['予約の確認', '予約の変更', '予約のキャンセル', '予約確認'],
       contains: ['予約の確認・変更・キャンセル', '予約を確認', '予約を変更', '予約をキャンセル', '予約の取り消し', '予約を取り消'],
     },
     // Whole words, or clear requests: 「サロンに行けなくなって寂しい」 is a consultation, not a search.
@@ -77,6 +78,8 @@ export const conversation: Conversation = {
       exact: ['申し込んだイベント', '参加するイベント', '参加の確認', 'イベントの確認', 'イベントのキャンセル'],
       contains: ['参加をやめ', '参加を取り消', '参加のキャンセル', '参加をキャンセル', '申し込みを取り消', '申し込んだイベント', 'イベントをキャンセル'],
     },
+    // A bare 「キャンセル」 could mean a booking or an event: ask which.
+    cancelWhich: { exact: ['キャンセル', 'キャンセルしたい', 'キャンセルします', '取り消し', '取り消したい', 'とりけし'], contains: [] },
     noticeSettings: {
       exact: ['お知らせ', 'お知らせ設定', 'お知らせの設定', '通知', '通知設定'],
       contains: ['お知らせを受け取', 'お知らせがほしい', 'お知らせの設定', 'お知らせを設定', 'お知らせを変え', '通知の設定'],

@@ -166,6 +166,16 @@ export const triageFlowV1 = defineFlow({
       fallback: 'menu',
     },
 
+    cancel_which: {
+      say: [{ type: 'text', text: 'どちらを確認・キャンセルしますか？' }],
+      choices: [
+        { id: 'booking', label: '相談の予約', intent: 'myBookings' },
+        { id: 'event', label: '申し込んだイベント', intent: 'myEvents' },
+        { id: 'menu', label: 'メニュー', intent: 'menu' },
+      ],
+      onText: 'classify',
+      fallback: 'menu',
+    },
     not_understood: {
       say: [{ type: 'text', text: 'ごめんなさい。うまく読み取れませんでした。\n別の言葉で書いていただくか、下から選んでください。' }],
     },

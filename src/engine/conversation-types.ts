@@ -12,6 +12,7 @@ export const GLOBAL_INTENTS = [
   'myBookings',
   'events',
   'myEvents',
+  'cancelWhich',
   'noticeSettings',
   'stopNotices',
 ] as const;
