@@ -9,13 +9,11 @@ import { sampleTownProfile } from '../../flows/profiles/sample-town';
 import { addClosure, bookSlot, cancelBooking, changeBooking, loadAvailableSlots, upcomingBookings, type BookingRequest } from '../../src/booking/bookings';
 import { wholeDayClosure } from '../../src/booking/availability';
 import { getBookableService } from '../../src/booking/service';
-import { connectNodeDatabase } from '../../src/db/connect-node';
-import { migrateDatabase } from '../../src/db/migrate';
 import { bookings } from '../../src/db/schema';
-import { residentForContact } from '../../src/db/repos/residents';
 import type { Db } from '../../src/db/types';
 import { tokyoDate } from '../../src/time/tokyo';
-import { startSqld, tempFileDatabaseUrl, type Sqld } from '../helpers/sqld';
+import { newResidentId, openMigratedDatabase } from '../helpers/database';
+import { startSqld, type Sqld } from '../helpers/sqld';
 
 const kirara = getBookableService(nerimaProfile, 'kirara-interview'); // 1 seat, 60 min, 24 h notice, 60 days ahead
 const hidamari = getBookableService(sampleTownProfile, 'hidamari-mendan'); // 2 seats, 30 min
@@ -30,17 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => sqld.stop());
 
-async function openDb(kind: 'file' | 'sqld'): Promise<{ db: Db; close(): void }> {
-  const temp = kind === 'file' ? tempFileDatabaseUrl() : undefined;
-  // A fresh sqld namespace per test is not available, so each test uses fresh ids and slots instead.
-  const conn = connectNodeDatabase(temp?.url ?? sqld.url);
-  await conn.ready;
-  await migrateDatabase(conn.db);
-  return { db: conn.db, close: () => (conn.close(), temp?.cleanup()) };
-}
+// A fresh sqld namespace per test is not available, so each test uses fresh ids and slots instead.
+const openDb = (kind: 'file' | 'sqld') => openMigratedDatabase(kind, sqld);
 
 let n = 0;
-const resident = async (db: Db) => (await residentForContact(db, `U${crypto.randomUUID().replace(/-/g, '')}`, NOW)).id;
+const resident = (db: Db) => newResidentId(db, NOW);
 const request = (over: Partial<BookingRequest> & { slotStart: Date }): BookingRequest => ({
   requestKey: `key-${++n}-${crypto.randomUUID()}`,
   now: NOW,

@@ -12,6 +12,7 @@ import { bookingReminders, deliveries, type BookingRow } from '../../src/db/sche
 import { recoverUnfinishedWork } from '../../src/services/recovery';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
+import { dieAfterLineAccepts } from '../helpers/line-faults';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // sample-town: reminders at 18:00 the day before and 08:00 on the day; 弁護士による法律相談
@@ -20,27 +21,12 @@ const NOW = tokyoDate('2026-11-24', '10:00'); // Tuesday
 const MON = '2026-11-30';
 const clock = manualClock(NOW);
 let server: TestServer;
-let dieAfterNextPush = false;
+const dieAfterNextPush = dieAfterLineAccepts('push');
 
 beforeEach(async () => {
   clock.set(NOW);
-  dieAfterNextPush = false;
-  server = await startTestServer({
-    clock,
-    profile: 'sample-town',
-    wrapLine: (line) => ({
-      ...line,
-      async push(to, messages, retryKey) {
-        const result = await line.push(to, messages, retryKey);
-        // LINE accepted the push, then the process died before recording it.
-        if (dieAfterNextPush) {
-          dieAfterNextPush = false;
-          throw new Error('process died');
-        }
-        return result;
-      },
-    }),
-  });
+  dieAfterNextPush.disarm();
+  server = await startTestServer({ clock, profile: 'sample-town', wrapLine: dieAfterNextPush.wrap });
   await server.drain(); // the start-up sweep
 });
 afterEach(() => server.close());
@@ -154,7 +140,7 @@ describe('booking reminders', () => {
   it('a restart mid-run (LINE accepted the push, the process died before settling) → finished with the same retry key, delivered once', async () => {
     const a = await book('hidamari-mendan', tokyoDate(MON, '10:00'));
     at('2026-11-29', '18:00');
-    dieAfterNextPush = true;
+    dieAfterNextPush.arm();
     expect(await run()).toMatchObject({ sent: 0 });
     expect(texts(a.userId)).toHaveLength(1); // it did reach the resident
     const [claim] = await remindersOf(server.deps.db, a.booking.id);
@@ -181,7 +167,7 @@ describe('booking reminders', () => {
   it('a restart mid-run finished by the recovery sweep → delivered once, the reminder marked sent', async () => {
     const a = await book('hidamari-mendan', tokyoDate(MON, '10:00'));
     at('2026-11-29', '18:00');
-    dieAfterNextPush = true;
+    dieAfterNextPush.arm();
     await run();
     at('2026-11-29', '18:05');
     expect((await recoverUnfinishedWork(server.deps)).deliveries).toBe(1);

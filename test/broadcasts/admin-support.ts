@@ -4,7 +4,10 @@ import type { TestServer } from '../helpers/test-server';
 import { addNoticeResidents } from './notice-residents';
 
 /** A published event, as the staff event pages would leave it. */
-export async function publishedEvent(server: TestServer, fields: { title: string; kind: string; areaId: string; startsAt: string; endsAt: string; capacity?: number }) {
+export async function publishedEvent(
+  server: TestServer,
+  fields: { title: string; kind: string; areaId: string; startsAt: string; endsAt: string; capacity?: number; placeName?: string; address?: string; fee?: string },
+) {
   const now = server.deps.clock.now();
   const id = crypto.randomUUID();
   await server.deps.db.insert(events).values({
@@ -12,10 +15,12 @@ export async function publishedEvent(server: TestServer, fields: { title: string
     title: fields.title,
     kind: fields.kind,
     areaId: fields.areaId,
-    placeName: '地区の集会所',
+    placeName: fields.placeName ?? '地区の集会所',
+    address: fields.address ?? null,
     startsAt: new Date(fields.startsAt),
     endsAt: new Date(fields.endsAt),
     capacity: fields.capacity ?? null,
+    fee: fields.fee ?? null,
     status: 'published',
     createdAt: now,
     updatedAt: now,

@@ -20,7 +20,7 @@ import { createLineClient } from '../../src/line/line-client';
 import { silentLogger } from '../../src/log';
 import { systemClock } from '../../src/time/clock';
 import { tempFileDatabaseUrl } from '../helpers/sqld';
-import { addNoticeResidents, copiesHistogram } from './notice-residents';
+import { addNoticeResidents, copiesHistogram, multicastRequests } from './notice-residents';
 
 const TOKEN = 'crash-test-channel-access-token';
 const TEXT = '【お知らせ】避難所の開設について';
@@ -128,7 +128,7 @@ async function scenario(faults: RandomFaultSpec | null) {
   expect(await exited(app)).toBe('SIGKILL');
 
   // LINE has the first chunk; the dead app had prepared it (key stored) and never recorded it.
-  const multicasts = () => emulator!.state.requests().filter((r) => r.path === '/v2/bot/message/multicast');
+  const multicasts = () => multicastRequests(emulator!.state);
   const firstKey = multicasts().find((r) => r.recipients > 0)!.retryKey;
   expect(copiesHistogram(emulator.state, lineUserIds, TEXT)).toEqual({ 1: 500, 0: RECIPIENTS - 500 });
   expect(await readJob(temp.url, id)).toEqual({ status: 'sending', chunks: ['sending', 'pending', 'pending'] });

@@ -11,7 +11,7 @@ import { runDueBroadcasts } from '../../src/broadcasts/runner';
 import { broadcastChunks } from '../../src/db/schema';
 import { manualClock } from '../../src/time/clock';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { addNoticeResidents, copiesHistogram } from './notice-residents';
+import { addNoticeResidents, copiesHistogram, multicastRequests } from './notice-residents';
 
 const NOW = new Date('2026-11-24T10:00:00+09:00');
 const TEXT = '【災害ボランティアセンター開設のお知らせ】';
@@ -58,7 +58,7 @@ describe('the monthly limit', () => {
     expect(await getBroadcastProgress(server.deps, id)).toMatchObject({ status: 'paused', pauseReason: 'monthly_limit', sent: 500, remaining: 734, chunksSent: 1 });
     // The second chunk was refused whole; the third was never tried; 429 "monthly limit" is not retried.
     expect(copiesHistogram(server.emulator, lineUserIds, TEXT)).toEqual({ 1: 500, 0: 734 });
-    const multicasts = () => server.emulator.requests().filter((r) => r.path === '/v2/bot/message/multicast');
+    const multicasts = () => multicastRequests(server.emulator);
     expect(multicasts().map((r) => r.status)).toEqual([200, 429]);
     const chunks = await server.deps.db.select().from(broadcastChunks).where(eq(broadcastChunks.broadcastId, id)).orderBy(broadcastChunks.chunkNo);
     expect(chunks.map((c) => c.status)).toEqual(['sent', 'monthly_limit', 'pending']);

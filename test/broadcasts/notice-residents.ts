@@ -50,12 +50,20 @@ export async function addNoticeResidents(
   return { residentIds, lineUserIds };
 }
 
+/** How many deliveries to one LINE user carry a message with exactly this text. */
+export function copiesTo(emulator: EmulatorState, lineUserId: string, text: string): number {
+  return emulator.inbox(lineUserId).filter((d) => d.messages.some((m) => (m as { text?: unknown }).text === text)).length;
+}
+
 /** How many users got how many copies of a broadcast: { 1: n } means each exactly once. */
 export function copiesHistogram(emulator: EmulatorState, lineUserIds: readonly string[], text: string): Record<number, number> {
   const histogram: Record<number, number> = {};
   for (const userId of lineUserIds) {
-    const copies = emulator.inbox(userId).filter((d) => d.messages.some((m) => (m as { text?: unknown }).text === text)).length;
+    const copies = copiesTo(emulator, userId, text);
     histogram[copies] = (histogram[copies] ?? 0) + 1;
   }
   return histogram;
 }
+
+/** Every multicast call LINE saw, in order, with its status, recipient count and retry key. */
+export const multicastRequests = (emulator: EmulatorState) => emulator.requests().filter((r) => r.path === '/v2/bot/message/multicast');

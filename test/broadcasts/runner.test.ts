@@ -8,12 +8,14 @@ import { cancelBroadcast } from '../../src/broadcasts/control';
 import { createBroadcast, type NewBroadcast } from '../../src/broadcasts/create';
 import { getBroadcastProgress } from '../../src/broadcasts/progress';
 import { runDueBroadcasts } from '../../src/broadcasts/runner';
-import { broadcastChunks, broadcasts, events } from '../../src/db/schema';
+import { broadcastChunks, broadcasts } from '../../src/db/schema';
 import { runScheduledWork } from '../../src/services/scheduled-work';
 import { manualClock } from '../../src/time/clock';
+import { dieAfterLineAccepts } from '../helpers/line-faults';
 import { startSqld, type Sqld } from '../helpers/sqld';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { addNoticeResidents, copiesHistogram } from './notice-residents';
+import { publishedEvent } from './admin-support';
+import { addNoticeResidents, copiesHistogram, multicastRequests } from './notice-residents';
 
 const NOW = new Date('2026-11-24T10:00:00+09:00');
 const TEXT = '【お知らせ】12月の地域カフェは、5日（土）に開きます。';
@@ -21,7 +23,7 @@ const everyone: Audience = { type: 'all' };
 const clock = manualClock(NOW);
 let server: TestServer;
 let sqld: Sqld | undefined;
-let dieAfterNextMulticast = false;
+const dieAfterNextMulticast = dieAfterLineAccepts('multicast');
 
 afterEach(async () => {
   await server.close();
@@ -31,31 +33,15 @@ afterEach(async () => {
 
 async function start(options: { databaseUrl?: string } = {}) {
   clock.set(NOW);
-  dieAfterNextMulticast = false;
-  server = await startTestServer({
-    ...options,
-    clock,
-    profile: 'sample-town',
-    wrapLine: (line) => ({
-      ...line,
-      async multicast(to, messages, retryKey) {
-        const result = await line.multicast(to, messages, retryKey);
-        // LINE accepted the chunk, then the process died before recording it.
-        if (dieAfterNextMulticast) {
-          dieAfterNextMulticast = false;
-          throw new Error('process died');
-        }
-        return result;
-      },
-    }),
-  });
+  dieAfterNextMulticast.disarm();
+  server = await startTestServer({ ...options, clock, profile: 'sample-town', wrapLine: dieAfterNextMulticast.wrap });
   await server.drain(); // the start-up sweep
 }
 
 const residents = (count: number, tag = 'a0') => addNoticeResidents(server.deps.db, server.emulator, { tag, count, now: NOW });
 const create = (over: Partial<NewBroadcast> = {}) =>
   createBroadcast(server.deps, { kind: 'notice', text: TEXT, eventId: null, audience: everyone, scheduledAt: NOW, requestKey: crypto.randomUUID(), createdBy: 'staff-1', ...over });
-const multicasts = () => server.emulator.requests().filter((r) => r.path === '/v2/bot/message/multicast');
+const multicasts = () => multicastRequests(server.emulator);
 const chunksOf = (id: string) => server.deps.db.select().from(broadcastChunks).where(eq(broadcastChunks.broadcastId, id)).orderBy(broadcastChunks.chunkNo);
 
 describe('a broadcast job', () => {
@@ -121,21 +107,16 @@ describe('a broadcast job', () => {
   it('sends an event card under the text, within LINE’s Flex limits', async () => {
     await start();
     const { lineUserIds } = await residents(2);
-    const eventId = crypto.randomUUID();
-    await server.deps.db.insert(events).values({
-      id: eventId,
+    const eventId = await publishedEvent(server, {
       title: '地域カフェ・クリスマス会',
       kind: 'cafe',
       areaId: 'chuo',
       placeName: '中央公民館',
       address: '中央1-2-3',
-      startsAt: new Date('2026-12-05T14:00:00+09:00'),
-      endsAt: new Date('2026-12-05T16:00:00+09:00'),
+      startsAt: '2026-12-05T14:00:00+09:00',
+      endsAt: '2026-12-05T16:00:00+09:00',
       capacity: 20,
       fee: '100円',
-      status: 'published',
-      createdAt: NOW,
-      updatedAt: NOW,
     });
     await create({ eventId });
     await runDueBroadcasts(server.deps);
@@ -216,7 +197,7 @@ describe('crashes, overlapping runs, budgets and cancelling', () => {
     await start();
     const { lineUserIds } = await residents(700);
     const { id } = await create();
-    dieAfterNextMulticast = true;
+    dieAfterNextMulticast.arm();
     await runDueBroadcasts(server.deps);
     expect(copiesHistogram(server.emulator, lineUserIds, TEXT)).toEqual({ 1: 500, 0: 200 });
     const [dead] = await chunksOf(id);
@@ -239,7 +220,7 @@ describe('crashes, overlapping runs, budgets and cancelling', () => {
     await start();
     const { lineUserIds } = await residents(700);
     const { id } = await create();
-    dieAfterNextMulticast = true;
+    dieAfterNextMulticast.arm();
     await runDueBroadcasts(server.deps, { maxChunks: 1 });
     clock.advance(25 * 60 * 60 * 1000); // the machine was off until the next day
     await runDueBroadcasts(server.deps);

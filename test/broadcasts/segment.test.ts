@@ -8,10 +8,11 @@ import { BroadcastInputError, createBroadcast } from '../../src/broadcasts/creat
 import { getBroadcastProgress } from '../../src/broadcasts/progress';
 import { runDueBroadcasts } from '../../src/broadcasts/runner';
 import { markFollowing } from '../../src/db/repos/residents';
-import { broadcastChunks, broadcastRecipients, eventRsvps, events } from '../../src/db/schema';
+import { broadcastChunks, broadcastRecipients, eventRsvps } from '../../src/db/schema';
 import { manualClock } from '../../src/time/clock';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { addNoticeResidents, type NoticeSetting } from './notice-residents';
+import { publishedEvent } from './admin-support';
+import { addNoticeResidents, copiesTo, type NoticeSetting } from './notice-residents';
 
 // sample-town: areas chuo, kawabe, …; kinds cafe, tamariba, …
 const NOW = new Date('2026-11-24T10:00:00+09:00');
@@ -60,19 +61,7 @@ describe('segments', () => {
   });
 
   it('reaches an event’s participants even without opting in, but not cancelled or blocked ones', async () => {
-    const eventId = crypto.randomUUID();
-    await server.deps.db.insert(events).values({
-      id: eventId,
-      title: '地域カフェ',
-      kind: 'cafe',
-      areaId: 'chuo',
-      placeName: '中央会館',
-      startsAt: new Date('2026-12-05T14:00:00+09:00'),
-      endsAt: new Date('2026-12-05T16:00:00+09:00'),
-      status: 'published',
-      createdAt: NOW,
-      updatedAt: NOW,
-    });
+    const eventId = await publishedEvent(server, { title: '地域カフェ', kind: 'cafe', areaId: 'chuo', placeName: '中央会館', startsAt: '2026-12-05T14:00:00+09:00', endsAt: '2026-12-05T16:00:00+09:00' });
     const rsvp = (name: string, position: number, status: 'going' | 'waitlisted' | 'cancelled') =>
       server.deps.db.insert(eventRsvps).values({
         id: crypto.randomUUID(),
@@ -115,8 +104,7 @@ describe('segments', () => {
     const [chunk] = await server.deps.db.select().from(broadcastChunks).where(eq(broadcastChunks.broadcastId, id));
     expect(JSON.parse(chunk!.recipients!)).toHaveLength(2);
     expect(chunk!.recipients).not.toContain(blockerLineId);
-    const got = (lineUserId: string) =>
-      server.emulator.inbox(lineUserId).filter((d) => d.messages.some((m) => (m as { text?: string }).text === '中央のカフェのお知らせ')).length;
+    const got = (lineUserId: string) => copiesTo(server.emulator, lineUserId, '中央のカフェのお知らせ');
     expect([got(`U01${'0'.repeat(30)}`), got(`U03${'0'.repeat(30)}`), got(blockerLineId)]).toEqual([1, 1, 0]);
     expect(await getBroadcastProgress(server.deps, id)).toMatchObject({ status: 'done', recipientCount: 3, sent: 2, skipped: 1, failed: 0, remaining: 0 });
     await markFollowing(server.deps.db, blocker, true, NOW);

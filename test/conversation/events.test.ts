@@ -11,7 +11,7 @@ import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
 import { Chat } from '../helpers/chat';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { insertEvent } from '../events/support';
+import { insertEvent, promotionsTo } from '../events/support';
 
 // A Tuesday morning in Tokyo.
 const NOW = tokyoDate('2026-11-24', '10:00');
@@ -219,8 +219,7 @@ describe('the waitlist', () => {
 
     // c's next reply is ordinary; the promotion was sent once.
     await c.say('メニュー');
-    const promotions = server.emulator.inbox(c.userId).filter((d) => JSON.stringify(d.messages).includes('キャンセル待ちのお知らせ'));
-    expect(promotions).toHaveLength(1);
+    expect(promotionsTo(server, c.userId)).toHaveLength(1);
   });
 });
 

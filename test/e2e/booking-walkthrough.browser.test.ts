@@ -3,8 +3,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueReminders } from '../../src/booking/reminders';
 import { manualClock } from '../../src/time/clock';
-import { addStaff, PASSWORD } from '../auth/helpers';
+import { addStaff } from '../auth/helpers';
 import { launchChromium } from '../helpers/browser';
+import { befriend, botText as botTextIn, eventually, newPage, quickReplies, say as sayIn, submitLogin, tap as tapIn } from '../helpers/simulator-page';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // A resident books in the simulator, sees it listed, changes it, gets the reminder on a
@@ -16,25 +17,18 @@ let browser: Browser;
 let resident: Page;
 let staff: Page;
 
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const botText = async () => (await resident.locator('#timeline .row.bot').allInnerTexts()).join('\n');
-const chips = () => resident.getByRole('group', { name: 'クイックリプライ' });
-async function tap(label: string) {
-  await eventually(() => chips().getByRole('button', { name: label, exact: true }).count()).toBe(1);
-  await chips().getByRole('button', { name: label, exact: true }).click();
-}
-async function say(text: string) {
-  const input = resident.getByRole('textbox', { name: 'メッセージ' });
-  await input.fill(text);
-  await input.press('Enter');
-}
+// The resident's side of the simulator.
+const botText = () => botTextIn(resident);
+const chips = () => quickReplies(resident);
+const tap = (label: string) => tapIn(resident, label);
+const say = (text: string) => sayIn(resident, text);
 
 beforeAll(async () => {
   server = await startTestServer({ clock });
   await addStaff(server.deps.db, 'staff', 'madoguchi@example.jp');
   browser = await launchChromium();
-  resident = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1000, height: 900 } })).newPage();
-  staff = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1100, height: 1000 } })).newPage();
+  resident = await newPage(browser, 'resident');
+  staff = await newPage(browser, 'staff');
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,10 +37,7 @@ afterAll(async () => {
 
 describe('booking, end to end', () => {
   it('the resident books 成年後見制度専門相談 on 12月2日 13:30', async () => {
-    await resident.goto(`${server.url}/simulator/`);
-    await resident.getByLabel('新しい住民の表示名').fill('予約 よし子');
-    await resident.getByRole('button', { name: '友だち追加' }).click();
-    await tap('同意する');
+    await befriend(resident, server.url, '予約 よし子');
     await say('予約したい');
     await tap('成年後見制度専門相談');
     await tap('12月2日(水)');
@@ -80,9 +71,7 @@ describe('booking, end to end', () => {
 
   it('staff see the same booking in the admin app and cancel it with a message', async () => {
     await staff.goto(`${server.url}/admin/login`);
-    await staff.getByLabel('メールアドレス').fill('madoguchi@example.jp');
-    await staff.getByLabel('パスワード').fill(PASSWORD);
-    await staff.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(staff, 'madoguchi@example.jp');
     await staff.goto(`${server.url}/admin/bookings?service=seinen-kouken-senmon&date=2026-12-02&view=day`);
     // The 13:30 booking was cancelled by the change; the live one is the only one that can be cancelled.
     const booking = staff.locator('li.booking', { hasText: '予約 よし子', has: staff.getByRole('button', { name: 'この予約をキャンセルする' }) });

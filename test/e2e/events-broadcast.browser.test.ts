@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/time/clock';
-import { addStaff, PASSWORD } from '../auth/helpers';
+import { addStaff } from '../auth/helpers';
 import { launchChromium } from '../helpers/browser';
+import { befriend, botText, eventually, newPage, say, submitLogin, tap } from '../helpers/simulator-page';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 // Issue 6 end to end, in headless Chromium: a resident opts in to notices for 練馬 and
@@ -20,33 +21,13 @@ let staff: Page;
 let eventUrl: string;
 const NOTICE = '12月5日（土）に歳末ふれあいサロンを開きます。どうぞお気軽にお越しください。';
 
-const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const botText = async (page: Page) => (await page.locator('#timeline .row.bot').allInnerTexts()).join('\n');
-const chips = (page: Page) => page.getByRole('group', { name: 'クイックリプライ' });
-async function tap(page: Page, label: string) {
-  await eventually(() => chips(page).getByRole('button', { name: label, exact: true }).count()).toBe(1);
-  await chips(page).getByRole('button', { name: label, exact: true }).click();
-}
-async function say(page: Page, text: string) {
-  const input = page.getByRole('textbox', { name: 'メッセージ' });
-  await input.fill(text);
-  await input.press('Enter');
-}
-async function befriend(page: Page, name: string) {
-  await page.goto(`${server.url}/simulator/`);
-  await page.getByLabel('新しい住民の表示名').fill(name);
-  await page.getByRole('button', { name: '友だち追加' }).click();
-  await tap(page, '同意する');
-}
-
 beforeAll(async () => {
   server = await startTestServer({ clock });
   await addStaff(server.deps.db, 'staff', 'kouhou@example.jp');
   browser = await launchChromium();
-  const context = () => browser.newContext({ locale: 'ja-JP', viewport: { width: 1000, height: 900 } });
-  optedIn = await (await context()).newPage();
-  notOptedIn = await (await context()).newPage();
-  staff = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 1100, height: 1000 } })).newPage();
+  optedIn = await newPage(browser, 'resident');
+  notOptedIn = await newPage(browser, 'resident');
+  staff = await newPage(browser, 'staff');
 });
 afterAll(async () => {
   await browser?.close();
@@ -55,7 +36,7 @@ afterAll(async () => {
 
 describe('events and a broadcast, end to end', () => {
   it('one resident opts in to 練馬 × サロン through お知らせ設定; another only follows', async () => {
-    await befriend(optedIn, 'お知らせ はなこ');
+    await befriend(optedIn, server.url, 'お知らせ はなこ');
     await say(optedIn, 'お知らせ設定');
     await tap(optedIn, 'お知らせを受け取る');
     await tap(optedIn, '練馬');
@@ -64,14 +45,12 @@ describe('events and a broadcast, end to end', () => {
     await tap(optedIn, '決定');
     await eventually(() => botText(optedIn)).toContain('お知らせの設定を保存しました');
 
-    await befriend(notOptedIn, 'せってい なし');
+    await befriend(notOptedIn, server.url, 'せってい なし');
   });
 
   it('staff create a salon in the admin app and publish it', async () => {
     await staff.goto(`${server.url}/admin/events/new`);
-    await staff.getByLabel('メールアドレス').fill('kouhou@example.jp');
-    await staff.getByLabel('パスワード').fill(PASSWORD);
-    await staff.getByRole('button', { name: 'ログイン' }).click();
+    await submitLogin(staff, 'kouhou@example.jp');
     await eventually(() => staff.url()).toContain('/admin/events/new');
     await staff.getByLabel('題名').fill('歳末ふれあいサロン');
     await staff.getByLabel('種類').selectOption({ label: 'ふれあい・いきいきサロン' });

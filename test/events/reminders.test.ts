@@ -4,53 +4,32 @@
 // cancelled or unfollowed residents, nor for a cancelled event.
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markFollowing, residentForContact } from '../../src/db/repos/residents';
+import { markFollowing } from '../../src/db/repos/residents';
 import { deliveries, eventReminders, events, type EventRow } from '../../src/db/schema';
 import { runDueEventReminders } from '../../src/events/reminders';
-import { joinEvent } from '../../src/events/rsvp';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
+import { dieAfterLineAccepts } from '../helpers/line-faults';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { insertEvent } from './support';
+import { insertEvent, joinAsNewResident } from './support';
 
 const NOW = tokyoDate('2026-11-24', '10:00'); // Tuesday
 const SAT = '2026-11-28';
 const clock = manualClock(NOW);
 let server: TestServer;
-let dieAfterNextPush = false;
+const dieAfterNextPush = dieAfterLineAccepts('push');
 
 beforeEach(async () => {
   clock.set(NOW);
-  dieAfterNextPush = false;
-  server = await startTestServer({
-    clock,
-    wrapLine: (line) => ({
-      ...line,
-      async push(to, messages, retryKey) {
-        const result = await line.push(to, messages, retryKey);
-        // LINE accepted the push, then the process died before recording it.
-        if (dieAfterNextPush) {
-          dieAfterNextPush = false;
-          throw new Error('process died');
-        }
-        return result;
-      },
-    }),
-  });
+  dieAfterNextPush.disarm();
+  server = await startTestServer({ clock, wrapLine: dieAfterNextPush.wrap });
   await server.drain(); // the start-up sweep
 });
 afterEach(() => server.close());
 
 const at = (date: string, hhmm: string) => clock.set(tokyoDate(date, hhmm));
 const run = () => runDueEventReminders(server.deps, clock.now());
-
-async function join(event: EventRow, joinedAt = clock.now()) {
-  const userId = server.newResident();
-  const resident = await residentForContact(server.deps.db, userId, joinedAt);
-  const result = await joinEvent(server.deps.db, { eventId: event.id, residentId: resident.id, requestKey: crypto.randomUUID(), now: joinedAt });
-  if (!result.ok) throw new Error('RSVP refused');
-  return { userId, residentId: resident.id, rsvp: result.rsvp };
-}
+const join = (event: EventRow, joinedAt = clock.now()) => joinAsNewResident(server, event, joinedAt);
 
 const pushes = (userId: string) => server.emulator.inbox(userId).map((d) => JSON.stringify(d.messages));
 const reminderRows = () => server.deps.db.select().from(eventReminders);
@@ -131,7 +110,7 @@ describe('event reminders', () => {
     const salon = await insertEvent(server.deps.db, { startsAt: tokyoDate(SAT, '14:00') });
     const a = await join(salon);
     at('2026-11-27', '18:00');
-    dieAfterNextPush = true;
+    dieAfterNextPush.arm();
     expect(await run()).toMatchObject({ sent: 0 });
     expect(pushes(a.userId)).toHaveLength(1); // it did reach the resident
     const [claim] = await reminderRows();

@@ -4,14 +4,14 @@
 // and when the process dies before the message goes (the recovery sweep sends it).
 import { asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { markFollowing, residentForContact } from '../../src/db/repos/residents';
+import { markFollowing } from '../../src/db/repos/residents';
 import { deliveries, eventRsvps, type EventRow } from '../../src/db/schema';
-import { joinEvent, leaveEvent, promotionDeliveryId } from '../../src/events/rsvp';
+import { leaveEvent, promotionDeliveryId } from '../../src/events/rsvp';
 import { recoverUnfinishedWork } from '../../src/services/recovery';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { insertEvent } from './support';
+import { insertEvent, joinAsNewResident, promotionsTo } from './support';
 
 const NOW = tokyoDate('2026-11-24', '10:00');
 const clock = manualClock(NOW);
@@ -35,17 +35,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-async function join(event: EventRow) {
-  const userId = server.newResident();
-  const resident = await residentForContact(server.deps.db, userId, NOW);
-  const result = await joinEvent(server.deps.db, { eventId: event.id, residentId: resident.id, requestKey: crypto.randomUUID(), now: clock.now() });
-  if (!result.ok) throw new Error('RSVP refused');
-  return { userId, residentId: resident.id, rsvp: result.rsvp };
-}
+const join = (event: EventRow) => joinAsNewResident(server, event, clock.now());
 
 const leave = (event: EventRow, residentId: string) => leaveEvent(server.deps, { event, residentId, now: clock.now() });
 const rsvpsOf = (event: EventRow) => server.deps.db.select().from(eventRsvps).where(eq(eventRsvps.eventId, event.id)).orderBy(asc(eventRsvps.position));
-const promotions = (userId: string) => server.emulator.inbox(userId).filter((d) => JSON.stringify(d.messages).includes('キャンセル待ちのお知らせ'));
+const promotions = (userId: string) => promotionsTo(server, userId);
 
 describe('a freed seat', () => {
   it('two residents leave at once → the first two still following move up, in order, each told once', async () => {

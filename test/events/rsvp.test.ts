@@ -3,14 +3,12 @@
 // and nothing is taken for an event residents cannot join.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectNodeDatabase } from '../../src/db/connect-node';
-import { migrateDatabase } from '../../src/db/migrate';
-import { residentForContact } from '../../src/db/repos/residents';
 import { eventRsvps } from '../../src/db/schema';
 import type { Db } from '../../src/db/types';
 import { joinEvent, type RsvpRequest } from '../../src/events/rsvp';
 import { tokyoDate } from '../../src/time/tokyo';
-import { startSqld, tempFileDatabaseUrl, type Sqld } from '../helpers/sqld';
+import { newResidentId, openMigratedDatabase } from '../helpers/database';
+import { startSqld, type Sqld } from '../helpers/sqld';
 import { insertEvent } from './support';
 
 const NOW = tokyoDate('2026-11-24', '10:00');
@@ -22,16 +20,9 @@ beforeAll(async () => {
 });
 afterAll(() => sqld.stop());
 
-async function openDb(kind: 'file' | 'sqld'): Promise<{ db: Db; close(): void }> {
-  const temp = kind === 'file' ? tempFileDatabaseUrl() : undefined;
-  // One sqld database for the whole file: each test makes its own events and residents.
-  const conn = connectNodeDatabase(temp?.url ?? sqld.url);
-  await conn.ready;
-  await migrateDatabase(conn.db);
-  return { db: conn.db, close: () => (conn.close(), temp?.cleanup()) };
-}
-
-const resident = async (db: Db) => (await residentForContact(db, `U${crypto.randomUUID().replace(/-/g, '')}`, NOW)).id;
+// One sqld database for the whole file: each test makes its own events and residents.
+const openDb = (kind: 'file' | 'sqld') => openMigratedDatabase(kind, sqld);
+const resident = (db: Db) => newResidentId(db, NOW);
 const request = (eventId: string, residentId: string, over: Partial<RsvpRequest> = {}): RsvpRequest => ({
   eventId,
   residentId,

@@ -1,5 +1,8 @@
+import { residentForContact } from '../../src/db/repos/residents';
 import { events, type EventRow } from '../../src/db/schema';
 import type { Db } from '../../src/db/types';
+import { joinEvent } from '../../src/events/rsvp';
+import type { TestServer } from '../helpers/test-server';
 
 type NewEvent = Partial<typeof events.$inferInsert> & { startsAt: Date };
 
@@ -29,3 +32,16 @@ export async function insertEvent(db: Db, over: NewEvent): Promise<EventRow> {
     .returning();
   return row!;
 }
+
+/** A new LINE resident (known to the emulator) who taps 参加する at `joinedAt`; throws if the RSVP is refused. */
+export async function joinAsNewResident(server: TestServer, event: EventRow, joinedAt: Date) {
+  const userId = server.newResident();
+  const resident = await residentForContact(server.deps.db, userId, joinedAt);
+  const result = await joinEvent(server.deps.db, { eventId: event.id, residentId: resident.id, requestKey: crypto.randomUUID(), now: joinedAt });
+  if (!result.ok) throw new Error('RSVP refused');
+  return { userId, residentId: resident.id, rsvp: result.rsvp };
+}
+
+/** What a LINE user received that tells them a seat freed up for them (【キャンセル待ちのお知らせ】). */
+export const promotionsTo = (server: TestServer, userId: string) =>
+  server.emulator.inbox(userId).filter((d) => JSON.stringify(d.messages).includes('キャンセル待ちのお知らせ'));

@@ -15,8 +15,9 @@ import { silentLogger } from '../../src/log';
 import { systemClock } from '../../src/time/clock';
 import worker from '../../src/worker';
 import { addNoticeResidents } from '../broadcasts/notice-residents';
+import { emulatorCaller } from './emulator';
 
-const emulator = `${env.LINE_API_BASE_URL}/__emulator`;
+const emulatorCall = emulatorCaller(env.LINE_API_BASE_URL);
 const db = connectWebDatabase(env.DATABASE_URL);
 const deps: Deps = {
   db,
@@ -29,16 +30,6 @@ const deps: Deps = {
   retry: defaultRetry,
   sleep,
 };
-
-async function emulatorCall<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emulator}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 type RequestEntry = { path: string; status: number; recipients: number };
 const multicastsSince = async (after: number) =>

@@ -5,22 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import worker from '../../src/worker';
 import { serializeWebhookBody, textMessageEvent, type WebhookEvent } from '../../src/dev/simulator/events';
 import { signBody } from '../../src/line/signature';
+import { emulatorCaller } from './emulator';
 
 const DESTINATION = 'U7e5a09c1d2b3a4f5e6d7c8b9a0f1e2d3';
-const emulator = `${env.LINE_API_BASE_URL}/__emulator`;
+const emulatorCall = emulatorCaller(env.LINE_API_BASE_URL);
 // A separate connection to sqld, so the assertions see what the Worker committed, not its own state.
 const sqld = createClient({ url: env.DATABASE_URL });
 afterAll(() => sqld.close());
-
-async function emulatorCall<T>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${emulator}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
 
 const newUser = async () => (await emulatorCall<{ userId: string }>('/users', { displayName: 'ワーカー 試験' })).userId;
 const replyTokenFor = async (userId: string) =>
