@@ -1,18 +1,27 @@
 // Booking reminders (a LINE push the day before and, optionally, on the morning),
 // run by the Workers cron and by the Node entry's sweep: one implementation.
 //
-// Exactly once: a (booking, kind) row in booking_reminders is inserted (ON CONFLICT
-// DO NOTHING RETURNING) before anything is sent, carrying the delivery id the sender
-// then uses; the delivery row and its retry key (stored before the first attempt)
-// make finishing a half-done send safe. A claim left behind by a crash is taken over
-// by one later run (a conditional update on its claimed_at) and finished with the
-// same retry key. No interactive transactions (TOOLCHAIN.md).
-import { and, asc, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
+// Exactly once (src/services/reminder-runs.ts): a (booking, kind) row in booking_reminders
+// is inserted (ON CONFLICT DO NOTHING RETURNING) before anything is sent, carrying the
+// delivery id the sender then uses. A claim left behind by a crash is taken over by one
+// later run (a conditional update on its claimed_at) and finished with the same retry key.
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { bookingReminders, bookings, deliveries, residents, type BookingReminderRow, type BookingRow, type ReminderKind } from '../db/schema';
+import { bookingReminders, bookings, residents, type BookingReminderRow, type BookingRow, type ReminderKind } from '../db/schema';
 import type { Db } from '../db/types';
 import type { BookingReminderTimes, CouncilProfile } from '../profile/schema';
-import { resumeDelivery, sendToResident, type Recipient } from '../services/sender';
+import {
+  claimAndSend,
+  finishTakenClaim,
+  reminderRun,
+  staleClaims,
+  startDayWord,
+  type ReminderOutcome,
+  type ReminderResult,
+  type ReminderRunSummary,
+  type ReminderSend,
+  type TakenClaimPlan,
+} from '../services/reminder-runs';
 import { addIsoDays, tokyoDate, tokyoParts } from '../time/tokyo';
 import { describeSlotTime } from './bookings';
 import { findBookableService, type BookableService } from './service';
@@ -27,10 +36,7 @@ const CUTOFF_MS: Record<ReminderKind, number> = { day_before: HOUR_MS, morning_o
 const LOOKAHEAD_MS = 3 * DAY_MS;
 /** Two reminders of one booking this close together is spam (e.g. runs straddling a due time). */
 const MIN_GAP_MS = 3 * HOUR_MS;
-/** Like recovery.ts: a claim this old belongs to a run that died (sends retry for seconds, not minutes). */
-const STALE_MS = 2 * MINUTE_MS;
 const MAX_ATTEMPTS = 5;
-const PER_RUN = 500;
 
 export interface PlannedReminder {
   kind: ReminderKind;
@@ -72,14 +78,11 @@ export function chooseReminder(planned: readonly PlannedReminder[], recorded: Re
 
 /** The push text: plain, kind, everything needed to come or to change. */
 export function reminderText(profile: CouncilProfile, service: BookableService, booking: Pick<BookingRow, 'slotStart' | 'slotEnd'>, now: Date): string {
-  const today = tokyoParts(now).isoDate;
-  const day = tokyoParts(booking.slotStart).isoDate;
-  const relative = day === today ? '本日 ' : day === addIsoDays(today, 1) ? '明日 ' : '';
   const { place, whatToBring } = service.config;
   const dept = profile.departments.find((d) => d.id === service.departmentId);
   const lines: (string | false | undefined)[] = [
     '【ご予約のお知らせ】',
-    `${relative}${describeSlotTime(booking.slotStart, booking.slotEnd)} に、「${service.name}」のご予約をいただいています。`,
+    `${startDayWord(booking.slotStart, now)}${describeSlotTime(booking.slotStart, booking.slotEnd)} に、「${service.name}」のご予約をいただいています。`,
     '',
     `場所：${place.address}`,
     place.note,
@@ -94,16 +97,6 @@ export function reminderText(profile: CouncilProfile, service: BookableService, 
   return lines.filter((l) => l !== undefined && l !== false).join('\n');
 }
 
-export interface ReminderRunSummary {
-  sent: number;
-  failed: number;
-  skipped: number;
-  /** Claims a dead run left behind, finished by this one. */
-  finished: number;
-}
-
-type Outcome = 'sent' | 'failed' | 'monthly_limit';
-
 interface Candidate {
   booking: BookingRow;
   lineUserId: string;
@@ -115,21 +108,9 @@ interface Candidate {
  * before. Safe to call as often as one likes.
  */
 export async function runDueReminders(deps: Deps, now: Date): Promise<ReminderRunSummary> {
-  const summary: ReminderRunSummary = { sent: 0, failed: 0, skipped: 0, finished: 0 };
-  const count = (outcome: Outcome | 'skipped') => void (outcome === 'sent' ? summary.sent++ : outcome === 'skipped' ? summary.skipped++ : summary.failed++);
-
-  const stale = await deps.db
-    .select()
-    .from(bookingReminders)
-    .where(and(eq(bookingReminders.status, 'claimed'), lt(bookingReminders.claimedAt, new Date(now.getTime() - STALE_MS))))
-    .orderBy(asc(bookingReminders.claimedAt))
-    .limit(PER_RUN);
-  for (const claim of stale) {
-    const outcome = await guarded(deps, claim, () => finishClaim(deps, claim, now));
-    if (outcome) {
-      summary.finished++;
-      count(outcome);
-    }
+  const run = reminderRun(deps, 'booking.reminder_error');
+  for (const claim of await staleClaims(deps.db, bookingReminders, now)) {
+    await run.finish({ bookingId: claim.bookingId, kind: claim.kind }, () => finishClaim(deps, claim, now));
   }
 
   const candidates = await dueCandidates(deps.db, now);
@@ -138,28 +119,21 @@ export async function runDueReminders(deps: Deps, now: Date): Promise<ReminderRu
     candidates.map((c) => c.booking.id),
   );
   for (const c of candidates) {
-    const outcome = await guarded(deps, { bookingId: c.booking.id }, () => remind(deps, c, recorded.get(c.booking.id) ?? new Set(), now));
-    if (outcome) count(outcome);
+    await run.remind({ bookingId: c.booking.id, kind: null }, () => remind(deps, c, recorded.get(c.booking.id) ?? new Set(), now));
   }
-  return summary;
+  return run.summary;
 }
 
-/** One reminder's failure (e.g. the database blinked) must not stop the others; its claim is finished later. */
-async function guarded<T>(deps: Deps, what: { bookingId: string; kind?: ReminderKind }, work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    deps.log.warn('booking.reminder_error', { bookingId: what.bookingId, kind: what.kind ?? null, error: error instanceof Error ? error.name : 'unknown' });
-    return undefined;
-  }
-}
+/** What a reminder needs about a booking: the booking and whom to push to. */
+const bookingsWithResident = (db: Db) =>
+  db
+    .select({ booking: bookings, lineUserId: residents.lineUserId, following: residents.following })
+    .from(bookings)
+    .innerJoin(residents, eq(bookings.residentId, residents.id));
 
 /** LINE bookings with a resident, not cancelled, starting within reach of a reminder. */
 async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
-  return db
-    .select({ booking: bookings, lineUserId: residents.lineUserId, following: residents.following })
-    .from(bookings)
-    .innerJoin(residents, eq(bookings.residentId, residents.id))
+  return bookingsWithResident(db)
     .where(
       and(
         eq(bookings.status, 'booked'),
@@ -185,7 +159,7 @@ async function recordedKinds(db: Db, bookingIds: string[]): Promise<Map<string, 
   return out;
 }
 
-async function remind(deps: Deps, c: Candidate, recorded: ReadonlySet<ReminderKind>, now: Date): Promise<Outcome | 'skipped' | undefined> {
+async function remind(deps: Deps, c: Candidate, recorded: ReadonlySet<ReminderKind>, now: Date): Promise<ReminderResult> {
   const service = findBookableService(deps.profile, c.booking.serviceId);
   if (!service) return undefined; // removed from the profile: nothing sensible to say
   const { send, superseded } = chooseReminder(plannedReminders(reminderTimes(deps.profile, service), c.booking), recorded, now);
@@ -197,19 +171,20 @@ async function remind(deps: Deps, c: Candidate, recorded: ReadonlySet<ReminderKi
     return (await recordSkip(deps.db, bookingId, send, 'not_following', now)) ? 'skipped' : undefined;
   }
 
-  const deliveryId = crypto.randomUUID();
-  if (!(await claim(deps.db, bookingId, send, deliveryId, now))) {
-    // Another run holds this kind, or sent another reminder of the booking moments ago.
-    return (await recordSkip(deps.db, bookingId, send, 'too_close', now)) ? 'skipped' : undefined;
-  }
-  const outcome = await sendToResident(deps, {
-    to: { residentId: c.booking.residentId!, lineUserId: c.lineUserId },
-    messages: [{ type: 'text', text: reminderText(deps.profile, service, c.booking, now) }],
-    deliveryId,
-  });
-  await settle(deps, { bookingId, kind: send.kind }, outcome, now);
-  return outcome;
+  const outcome = await claimAndSend(
+    deps,
+    (deliveryId) => claim(deps.db, bookingId, send, deliveryId, now),
+    reminderSend(deps.profile, service, c, now),
+    (status) => settle(deps, { bookingId, kind: send.kind }, status, now),
+  );
+  // Refused: another run holds this kind, or sent another reminder of the booking moments ago.
+  return outcome ?? ((await recordSkip(deps.db, bookingId, send, 'too_close', now)) ? 'skipped' : undefined);
 }
+
+const reminderSend = (profile: CouncilProfile, service: BookableService, c: Candidate, now: Date): ReminderSend => ({
+  to: { residentId: c.booking.residentId!, lineUserId: c.lineUserId },
+  messages: [{ type: 'text', text: reminderText(profile, service, c.booking, now) }],
+});
 
 /** The claim: one row per (booking, kind), refused on conflict or right after another reminder of the booking. */
 async function claim(db: Db, bookingId: string, p: PlannedReminder, deliveryId: string, now: Date): Promise<boolean> {
@@ -237,7 +212,7 @@ async function recordSkip(db: Db, bookingId: string, p: PlannedReminder, reason:
 async function settle(
   deps: Deps,
   key: { bookingId: string; kind: ReminderKind },
-  status: Outcome | 'skipped',
+  status: ReminderOutcome | 'skipped',
   now: Date,
   skipReason: string | null = null,
 ): Promise<void> {
@@ -248,12 +223,8 @@ async function settle(
   deps.log.info('booking.reminder', { bookingId: key.bookingId, kind: key.kind, outcome: status, ...(skipReason ? { reason: skipReason } : {}) });
 }
 
-/**
- * Finishes a claim whose run died: takes it over (only one run wins), then re-sends the
- * recorded push with its stored retry key (LINE drops a repeat), or sends it if the
- * delivery was never recorded (then nothing can have gone out).
- */
-async function finishClaim(deps: Deps, stale: BookingReminderRow, now: Date): Promise<Outcome | 'skipped' | undefined> {
+/** Finishes a claim whose run died, once this run has taken it over (only one run wins). */
+async function finishClaim(deps: Deps, stale: BookingReminderRow, now: Date): Promise<ReminderResult> {
   const [taken] = await deps.db
     .update(bookingReminders)
     .set({ claimedAt: now, attempts: sql`${bookingReminders.attempts} + 1` })
@@ -267,45 +238,23 @@ async function finishClaim(deps: Deps, stale: BookingReminderRow, now: Date): Pr
     )
     .returning();
   if (!taken) return undefined;
-  const deliveryId = taken.deliveryId!;
-  const [delivery] = await deps.db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
-  if (delivery && delivery.status !== 'pending') {
-    // Sent (or refused) before the run died; recovery may also have finished it.
-    await settle(deps, taken, delivery.status, now);
-    return delivery.status;
-  }
+  return finishTakenClaim(
+    deps,
+    taken.deliveryId!,
+    () => takenClaimPlan(deps, taken, now),
+    (status, reason) => settle(deps, taken, status, now, reason),
+  );
+}
 
-  const [ctx] = await deps.db
-    .select({ booking: bookings, lineUserId: residents.lineUserId, following: residents.following })
-    .from(bookings)
-    .innerJoin(residents, eq(bookings.residentId, residents.id))
-    .where(eq(bookings.id, taken.bookingId));
+/** The reminder a taken-over claim still owes, unless the booking, the resident or the clock no longer want it. */
+async function takenClaimPlan(deps: Deps, taken: BookingReminderRow, now: Date): Promise<TakenClaimPlan> {
+  const [ctx] = await bookingsWithResident(deps.db).where(eq(bookings.id, taken.bookingId));
   const service = ctx && findBookableService(deps.profile, ctx.booking.serviceId);
   const planned = ctx && service && plannedReminders(reminderTimes(deps.profile, service), ctx.booking).find((p) => p.kind === taken.kind);
   const useful = ctx && ctx.booking.status === 'booked' && ctx.following && planned && now < planned.until;
-  if (!ctx || !service || !useful || taken.attempts > MAX_ATTEMPTS) {
-    if (delivery) {
-      await deps.db
-        .update(deliveries)
-        .set({ status: 'failed', lastError: 'reminder_withdrawn' })
-        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.status, 'pending')));
-    }
-    const reason = useful ? 'too_many_attempts' : 'no_longer_useful';
-    await settle(deps, taken, useful ? 'failed' : 'skipped', now, reason);
-    return useful ? 'failed' : 'skipped';
-  }
-
-  const to: Recipient = { residentId: ctx.booking.residentId!, lineUserId: ctx.lineUserId };
-  let outcome: Outcome | 'done' = delivery
-    ? await resumeDelivery(deps, delivery, to)
-    : await sendToResident(deps, { to, messages: [{ type: 'text', text: reminderText(deps.profile, service, ctx.booking, now) }], deliveryId });
-  if (outcome === 'done') {
-    const [latest] = await deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId));
-    if (!latest || latest.status === 'pending') return undefined;
-    outcome = latest.status;
-  }
-  await settle(deps, taken, outcome, now);
-  return outcome;
+  if (!ctx || !service || !useful) return { withdraw: 'skipped', reason: 'no_longer_useful' };
+  if (taken.attempts > MAX_ATTEMPTS) return { withdraw: 'failed', reason: 'too_many_attempts' };
+  return reminderSend(deps.profile, service, ctx, now);
 }
 
 /** Which reminders a booking got (for staff pages and tests). */

@@ -1,17 +1,27 @@
 // The day-before reminder for residents going to an event, run by the Workers cron and the
 // Node sweep (src/services/scheduled-work.ts). Exactly once, like booking reminders
-// (src/booking/reminders.ts): the RSVP's event_reminders row is inserted (ON CONFLICT DO
-// NOTHING RETURNING) before anything is sent, carrying the delivery id the sender then uses,
-// so the delivery row and its retry key make finishing a half-done send safe; a claim a dead
-// run left behind is taken over by one later run (a conditional update of claimed_at).
-import { and, asc, eq, gt, lt, lte, sql } from 'drizzle-orm';
+// (src/services/reminder-runs.ts): the RSVP's event_reminders row is inserted (ON CONFLICT DO
+// NOTHING RETURNING) before anything is sent, carrying the delivery id the sender then uses;
+// a claim a dead run left behind is taken over by one later run (a conditional update of claimed_at).
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { deliveries, eventReminders, eventRsvps, events, residents, type EventRow, type EventRsvpRow } from '../db/schema';
+import { eventReminders, eventRsvps, events, residents, type EventRow, type EventRsvpRow } from '../db/schema';
 import type { Db } from '../db/types';
 import { eventMapUri, eventMessage, eventWhen } from '../line/cards/event-card';
 import type { LineMessage } from '../line/port';
 import type { CouncilProfile } from '../profile/schema';
-import { resumeDelivery, sendToResident, type Recipient } from '../services/sender';
+import {
+  claimAndSend,
+  finishTakenClaim,
+  reminderRun,
+  staleClaims,
+  startDayWord,
+  type ReminderOutcome,
+  type ReminderResult,
+  type ReminderRunSummary,
+  type ReminderSend,
+  type TakenClaimPlan,
+} from '../services/reminder-runs';
 import { addIsoDays, tokyoDate, tokyoParts } from '../time/tokyo';
 
 const MINUTE_MS = 60_000;
@@ -20,9 +30,6 @@ const HOUR_MS = 60 * MINUTE_MS;
 const CUTOFF_MS = HOUR_MS;
 /** A day-before reminder is due at most about 48 h before the start. */
 const LOOKAHEAD_MS = 3 * 24 * HOUR_MS;
-/** Like recovery.ts: a claim this old belongs to a run that died. */
-const STALE_MS = 2 * MINUTE_MS;
-const PER_RUN = 500;
 
 export interface EventReminderWindow {
   dueAt: Date;
@@ -47,12 +54,9 @@ export function isDue(window: EventReminderWindow | null, rsvp: Pick<EventRsvpRo
 }
 
 export function reminderMessages(profile: CouncilProfile, event: EventRow, now: Date): LineMessage[] {
-  const today = tokyoParts(now).isoDate;
-  const day = tokyoParts(event.startsAt).isoDate;
-  const relative = day === today ? '本日 ' : day === addIsoDays(today, 1) ? '明日 ' : '';
   const lines: (string | null)[] = [
     '【サロン・イベントのお知らせ】',
-    `${relative}${eventWhen(event)} の「${event.title}」に、参加のお申し込みをいただいています。`,
+    `${startDayWord(event.startsAt, now)}${eventWhen(event)} の「${event.title}」に、参加のお申し込みをいただいています。`,
     '',
     `場所：${event.placeName}${event.address ? `（${event.address}）` : ''}`,
     `地図：${eventMapUri(event)}`,
@@ -66,16 +70,6 @@ export function reminderMessages(profile: CouncilProfile, event: EventRow, now: 
   ];
 }
 
-export interface EventReminderSummary {
-  sent: number;
-  failed: number;
-  skipped: number;
-  /** Claims a dead run left behind, finished by this one. */
-  finished: number;
-}
-
-type Outcome = 'sent' | 'failed' | 'monthly_limit';
-
 interface Candidate {
   rsvp: EventRsvpRow;
   event: EventRow;
@@ -84,49 +78,29 @@ interface Candidate {
 }
 
 /** Sends the event reminders due at `now`, each at most once, whatever runs overlap or died before. */
-export async function runDueEventReminders(deps: Deps, now: Date): Promise<EventReminderSummary> {
-  const summary: EventReminderSummary = { sent: 0, failed: 0, skipped: 0, finished: 0 };
-  const count = (outcome: Outcome | 'skipped') => void (outcome === 'sent' ? summary.sent++ : outcome === 'skipped' ? summary.skipped++ : summary.failed++);
-
-  const stale = await deps.db
-    .select()
-    .from(eventReminders)
-    .where(and(eq(eventReminders.status, 'claimed'), lt(eventReminders.claimedAt, new Date(now.getTime() - STALE_MS))))
-    .orderBy(asc(eventReminders.claimedAt))
-    .limit(PER_RUN);
-  for (const claim of stale) {
-    const outcome = await guarded(deps, claim.rsvpId, () => finishClaim(deps, claim, now));
-    if (outcome) {
-      summary.finished++;
-      count(outcome);
-    }
+export async function runDueEventReminders(deps: Deps, now: Date): Promise<ReminderRunSummary> {
+  const run = reminderRun(deps, 'event.reminder_error');
+  for (const claim of await staleClaims(deps.db, eventReminders, now)) {
+    await run.finish({ rsvpId: claim.rsvpId }, () => finishClaim(deps, claim, now));
   }
-
   for (const c of await dueCandidates(deps.db, now)) {
     if (!isDue(reminderWindow(deps.profile, c.event), c.rsvp, now)) continue;
-    const outcome = await guarded(deps, c.rsvp.id, () => remind(deps, c, now));
-    if (outcome) count(outcome);
+    await run.remind({ rsvpId: c.rsvp.id }, () => remind(deps, c, now));
   }
-  return summary;
+  return run.summary;
 }
 
-/** One reminder's failure (e.g. the database blinked) must not stop the others; its claim is finished later. */
-async function guarded<T>(deps: Deps, rsvpId: string, work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (error) {
-    deps.log.warn('event.reminder_error', { rsvpId, error: error instanceof Error ? error.name : 'unknown' });
-    return undefined;
-  }
-}
-
-/** Going RSVPs without a reminder row, of published events starting within reach of a reminder. */
-async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
-  return db
+/** What a reminder needs about an RSVP: the RSVP, its event and whom to push to. */
+const rsvpsWithEventAndResident = (db: Db) =>
+  db
     .select({ rsvp: eventRsvps, event: events, lineUserId: residents.lineUserId, following: residents.following })
     .from(eventRsvps)
     .innerJoin(events, eq(events.id, eventRsvps.eventId))
-    .innerJoin(residents, eq(residents.id, eventRsvps.residentId))
+    .innerJoin(residents, eq(residents.id, eventRsvps.residentId));
+
+/** Going RSVPs without a reminder row, of published events starting within reach of a reminder. */
+async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
+  return rsvpsWithEventAndResident(db)
     .leftJoin(eventReminders, eq(eventReminders.rsvpId, eventRsvps.id))
     .where(
       and(
@@ -141,26 +115,34 @@ async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
     .orderBy(asc(events.startsAt));
 }
 
-async function remind(deps: Deps, c: Candidate, now: Date): Promise<Outcome | 'skipped' | undefined> {
+async function remind(deps: Deps, c: Candidate, now: Date): Promise<ReminderResult> {
   if (!c.following) {
     // Blocked or unfollowed: LINE would refuse the push.
     return (await recordSkip(deps.db, c.rsvp.id, 'not_following', now)) ? 'skipped' : undefined;
   }
-  const deliveryId = crypto.randomUUID();
-  const [claimed] = await deps.db
+  const outcome = await claimAndSend(
+    deps,
+    (deliveryId) => claim(deps.db, c.rsvp.id, deliveryId, now),
+    reminderSend(deps.profile, c, now),
+    (status) => settle(deps, c.rsvp.id, status, now),
+  );
+  return outcome ?? undefined; // null: another run has it
+}
+
+/** The claim: one row per RSVP. */
+async function claim(db: Db, rsvpId: string, deliveryId: string, now: Date): Promise<boolean> {
+  const rows = await db
     .insert(eventReminders)
-    .values({ rsvpId: c.rsvp.id, status: 'claimed', deliveryId, claimedAt: now })
+    .values({ rsvpId, status: 'claimed', deliveryId, claimedAt: now })
     .onConflictDoNothing()
     .returning({ rsvpId: eventReminders.rsvpId });
-  if (!claimed) return undefined; // another run has it
-  const outcome = await sendToResident(deps, {
-    to: { residentId: c.rsvp.residentId, lineUserId: c.lineUserId },
-    messages: reminderMessages(deps.profile, c.event, now),
-    deliveryId,
-  });
-  await settle(deps, c.rsvp.id, outcome, now);
-  return outcome;
+  return rows.length > 0;
 }
+
+const reminderSend = (profile: CouncilProfile, c: Candidate, now: Date): ReminderSend => ({
+  to: { residentId: c.rsvp.residentId, lineUserId: c.lineUserId },
+  messages: reminderMessages(profile, c.event, now),
+});
 
 async function recordSkip(db: Db, rsvpId: string, reason: string, now: Date): Promise<boolean> {
   const rows = await db
@@ -171,7 +153,7 @@ async function recordSkip(db: Db, rsvpId: string, reason: string, now: Date): Pr
   return rows.length > 0;
 }
 
-async function settle(deps: Deps, rsvpId: string, status: Outcome | 'skipped', now: Date, skipReason: string | null = null): Promise<void> {
+async function settle(deps: Deps, rsvpId: string, status: ReminderOutcome | 'skipped', now: Date, skipReason: string | null = null): Promise<void> {
   await deps.db
     .update(eventReminders)
     .set({ status, skipReason, settledAt: now })
@@ -179,54 +161,27 @@ async function settle(deps: Deps, rsvpId: string, status: Outcome | 'skipped', n
   deps.log.info('event.reminder', { rsvpId, outcome: status, ...(skipReason ? { reason: skipReason } : {}) });
 }
 
-/**
- * Finishes a claim whose run died: takes it over (only one run wins), then re-sends the
- * recorded push with its stored retry key (LINE drops a repeat), or sends it if the
- * delivery was never recorded (then nothing can have gone out), while still useful.
- */
-async function finishClaim(deps: Deps, stale: typeof eventReminders.$inferSelect, now: Date): Promise<Outcome | 'skipped' | undefined> {
+/** Finishes a claim whose run died, once this run has taken it over (only one run wins). */
+async function finishClaim(deps: Deps, stale: typeof eventReminders.$inferSelect, now: Date): Promise<ReminderResult> {
   const [taken] = await deps.db
     .update(eventReminders)
     .set({ claimedAt: now })
     .where(and(eq(eventReminders.rsvpId, stale.rsvpId), eq(eventReminders.status, 'claimed'), eq(eventReminders.claimedAt, stale.claimedAt)))
     .returning();
   if (!taken) return undefined;
-  const deliveryId = taken.deliveryId!;
-  const [delivery] = await deps.db.select().from(deliveries).where(eq(deliveries.id, deliveryId));
-  if (delivery && delivery.status !== 'pending') {
-    // Sent (or refused) before the run died; recovery may also have finished it.
-    await settle(deps, taken.rsvpId, delivery.status, now);
-    return delivery.status;
-  }
+  return finishTakenClaim(
+    deps,
+    taken.deliveryId!,
+    () => takenClaimPlan(deps, taken.rsvpId, now),
+    (status, reason) => settle(deps, taken.rsvpId, status, now, reason),
+  );
+}
 
-  const [ctx] = await deps.db
-    .select({ rsvp: eventRsvps, event: events, lineUserId: residents.lineUserId, following: residents.following })
-    .from(eventRsvps)
-    .innerJoin(events, eq(events.id, eventRsvps.eventId))
-    .innerJoin(residents, eq(residents.id, eventRsvps.residentId))
-    .where(eq(eventRsvps.id, taken.rsvpId));
+/** The reminder a taken-over claim still owes, unless the RSVP, the event, the resident or the clock no longer want it. */
+async function takenClaimPlan(deps: Deps, rsvpId: string, now: Date): Promise<TakenClaimPlan> {
+  const [ctx] = await rsvpsWithEventAndResident(deps.db).where(eq(eventRsvps.id, rsvpId));
   const window = ctx ? reminderWindow(deps.profile, ctx.event) : null;
   const useful = ctx && window && ctx.rsvp.status === 'going' && ctx.event.status === 'published' && ctx.following && now < window.until;
-  if (!ctx || !useful) {
-    if (delivery) {
-      await deps.db
-        .update(deliveries)
-        .set({ status: 'failed', lastError: 'reminder_withdrawn' })
-        .where(and(eq(deliveries.id, delivery.id), eq(deliveries.status, 'pending')));
-    }
-    await settle(deps, taken.rsvpId, 'skipped', now, 'no_longer_useful');
-    return 'skipped';
-  }
-
-  const to: Recipient = { residentId: ctx.rsvp.residentId, lineUserId: ctx.lineUserId };
-  let outcome: Outcome | 'done' = delivery
-    ? await resumeDelivery(deps, delivery, to)
-    : await sendToResident(deps, { to, messages: reminderMessages(deps.profile, ctx.event, now), deliveryId });
-  if (outcome === 'done') {
-    const [latest] = await deps.db.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId));
-    if (!latest || latest.status === 'pending') return undefined;
-    outcome = latest.status;
-  }
-  await settle(deps, taken.rsvpId, outcome, now);
-  return outcome;
+  if (!ctx || !useful) return { withdraw: 'skipped', reason: 'no_longer_useful' };
+  return reminderSend(deps.profile, ctx, now);
 }

@@ -6,10 +6,10 @@
 // reorder the waitlist. No interactive transactions (TOOLCHAIN.md).
 import { and, count, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Deps } from '../deps';
-import { deliveries, eventRsvps, residents, type EventRow, type EventRsvpRow } from '../db/schema';
+import { eventRsvps, residents, type EventRow, type EventRsvpRow } from '../db/schema';
 import type { Db } from '../db/types';
-import { resumeDelivery } from '../services/sender';
-import { promotionMessages } from './rsvp-messages';
+import { notifyPromoted, promotionSteps } from './promote';
+import { lowestFreeSeat } from './seats';
 
 export type RsvpResult =
   /** earlier: the resident already had an RSVP from an earlier request (the same request again is not "earlier"). */
@@ -50,14 +50,7 @@ async function existing(db: Db, req: RsvpRequest): Promise<EventRsvpRow | undefi
 }
 
 async function insertRsvp(db: Db, req: RsvpRequest): Promise<EventRsvpRow | undefined> {
-  // The lowest free seat is 1 or right after a taken one; none when the event is full.
-  const freeSeat = sql`(
-    select min(c) from (
-      select 1 as c union select seat + 1 from event_rsvps where event_id = ${req.eventId} and status = 'going'
-    )
-    where c not in (select seat from event_rsvps where event_id = ${req.eventId} and status = 'going')
-      and (e.capacity is null or c <= e.capacity)
-  )`;
+  const freeSeat = lowestFreeSeat(req.eventId);
   const id = crypto.randomUUID();
   const rows = await db.all<{ id: string }>(sql`
     insert into event_rsvps (id, event_id, resident_id, status, seat, position, request_key, created_at)
@@ -100,9 +93,6 @@ export async function waitingAhead(db: Db, rsvp: EventRsvpRow): Promise<number> 
 
 export type LeaveResult = { ok: true; was: 'going' | 'waitlisted' } | { ok: false; reason: 'none' };
 
-/** The delivery that tells a promoted resident: one per RSVP, so a repeated promotion batch cannot send it twice. */
-export const promotionDeliveryId = (rsvpId: string) => `promotion:${rsvpId}`;
-
 /**
  * 参加をやめる: cancels the resident's RSVP. A seat it frees goes, in the same batch, to the
  * first waitlisted resident still following the account, whose message (a push with a
@@ -125,41 +115,7 @@ export async function leaveEvent(deps: Deps, req: { event: EventRow; residentId:
     await cancel;
     return { ok: true, was: 'waitlisted' };
   }
-  const seat = mine.seat;
-  await db.batch([
-    cancel,
-    db.run(sql`
-      update event_rsvps set status = 'going', seat = ${seat}, promoted_at = ${now.getTime()}
-      where id = (
-        select r.id from event_rsvps r join residents p on p.id = r.resident_id
-        where r.event_id = ${event.id} and r.status = 'waitlisted' and p.following = 1
-        order by r.position limit 1
-      )
-      and not exists (select 1 from event_rsvps where event_id = ${event.id} and status = 'going' and seat = ${seat})
-      and exists (
-        select 1 from events e where e.id = ${event.id} and e.status = 'published' and e.starts_at > ${now.getTime()}
-          and (e.capacity is null or ${seat} <= e.capacity)
-      )`),
-    db.run(sql`
-      insert into deliveries (id, resident_id, method, source_event_id, retry_key, messages, status, attempts, created_at)
-      select 'promotion:' || r.id, r.resident_id, 'push', null, ${crypto.randomUUID()},
-        ${JSON.stringify(promotionMessages(deps.profile, event, now))}, 'pending', 0, ${now.getTime()}
-      from event_rsvps r
-      where r.event_id = ${event.id} and r.seat = ${seat} and r.status = 'going' and r.promoted_at is not null
-      on conflict do nothing`),
-  ]);
-  await notifyPromoted(deps, event.id, seat);
+  await db.batch([cancel, ...promotionSteps(deps, event, now, 1)]);
+  await notifyPromoted(deps, event.id, now);
   return { ok: true, was: 'going' };
-}
-
-/** Sends the recorded message to whoever now holds the seat by promotion, if it is not sent yet. */
-async function notifyPromoted(deps: Deps, eventId: string, seat: number): Promise<void> {
-  const [holder] = await deps.db
-    .select({ rsvpId: eventRsvps.id, residentId: residents.id, lineUserId: residents.lineUserId })
-    .from(eventRsvps)
-    .innerJoin(residents, eq(residents.id, eventRsvps.residentId))
-    .where(and(eq(eventRsvps.eventId, eventId), eq(eventRsvps.seat, seat), eq(eventRsvps.status, 'going'), sql`${eventRsvps.promotedAt} is not null`));
-  if (!holder) return;
-  const [delivery] = await deps.db.select().from(deliveries).where(eq(deliveries.id, promotionDeliveryId(holder.rsvpId)));
-  if (delivery) await resumeDelivery(deps, delivery, { residentId: holder.residentId, lineUserId: holder.lineUserId });
 }

@@ -30,23 +30,9 @@ export async function answerEventNeed(ctx: EventStepContext, need: EventNeed): P
     case 'eventKinds':
       return options(paged(profile.eventKinds, need.page, 'ほかの種類', (k) => ({ id: k.id, label: label20(k.name), set: { eventKinds: [k.id], page: 0 } })));
     case 'noticeAreas':
-      return options(
-        paged(profile.areas, need.page, 'ほかの地区', (a) => ({
-          id: a.id,
-          label: label20(`${need.selected.includes(a.id) ? '✓' : ''}${a.name}`),
-          set: { noticeAreas: toggle(need.selected, a.id) },
-          again: true,
-        })),
-      );
+      return options(checklist(profile.areas, need, 'ほかの地区', (selected) => ({ noticeAreas: selected })));
     case 'noticeKinds':
-      return options(
-        paged(profile.eventKinds, need.page, 'ほかの種類', (k) => ({
-          id: k.id,
-          label: label20(`${need.selected.includes(k.id) ? '✓' : ''}${k.name}`),
-          set: { noticeKinds: toggle(need.selected, k.id) },
-          again: true,
-        })),
-      );
+      return options(checklist(profile.eventKinds, need, 'ほかの種類', (selected) => ({ noticeKinds: selected })));
     case 'suggestedKinds':
       return { kind: 'suggestedKinds', kinds: profile.suggestedEventKinds[need.category as Category] ?? [] };
     case 'eventSearch': {
@@ -86,6 +72,21 @@ function paged<T>(items: readonly T[], page: number, moreLabel: string, toOption
     ...items.slice(current * PER_PAGE, (current + 1) * PER_PAGE).map(toOption),
     { id: 'more', label: moreLabel, set: { page: (current + 1) % pages }, again: true },
   ];
+}
+
+/** Paged choices that each turn one item on or off (✓ on the chosen ones) and ask again. */
+function checklist(
+  items: readonly { id: string; name: string }[],
+  need: { page: number; selected: readonly string[] },
+  moreLabel: string,
+  set: (selected: string[]) => BookingOption['set'],
+): BookingOption[] {
+  return paged(items, need.page, moreLabel, (item) => ({
+    id: item.id,
+    label: label20(`${need.selected.includes(item.id) ? '✓' : ''}${item.name}`),
+    set: set(toggle(need.selected, item.id)),
+    again: true,
+  }));
 }
 
 /** Adds or removes an id; choosing one area or kind ends "all". */
