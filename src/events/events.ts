@@ -3,8 +3,12 @@
 // the same batch): the database checks the precondition at write time (no read-then-write
 // race, no interactive transaction).
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { eventRsvps, events, residents, type EventRow, type EventStatus, type RsvpStatus } from '../db/schema';
+import type { Deps } from '../deps';
+import { deliveries, eventRsvps, events, residents, type EventRow, type EventStatus, type RsvpStatus } from '../db/schema';
 import type { Db } from '../db/types';
+import { insertIf } from '../services/handoff/guarded';
+import { dispatchDelivery, planDelivery } from '../services/sender';
+import { changeNoticeMessages, participantChanges } from './change-notice';
 import type { EventFields } from './event-input';
 import { seatCounts, type SeatCounts } from './seats';
 
@@ -88,13 +92,16 @@ const goingCount = (eventId: string) =>
  * seats held to 1..n in RSVP order, so every seat stays within the new capacity (the
  * seat numbers are what cap RSVPs).
  */
-export async function updateEvent(db: Db, input: { id: string; version: number; fields: EventFields; now: Date }): Promise<EventResult> {
-  const { id, version, fields, now } = input;
+export async function updateEvent(deps: Deps, input: { id: string; version: number; fields: EventFields }): Promise<EventResult & { notified?: number }> {
+  const { db } = deps;
+  const { id, version, fields } = input;
+  const now = deps.clock.now();
   const before = await findEvent(db, id);
   if (!before) return eventFailure('not_found');
   const lowered = fields.capacity !== null && (before.capacity === null || fields.capacity < before.capacity);
-  // A refused edit leaves the seats alone.
+  // A refused edit leaves the seats alone and tells nobody anything.
   const saved = sql`exists (select 1 from ${events} where ${events.id} = ${id} and ${events.version} = ${version + 1})`;
+  const notices = await changeNotices(deps, before, fields);
   const [updated] = await db.batch([
     db
       .update(events)
@@ -109,13 +116,36 @@ export async function updateEvent(db: Db, input: { id: string; version: number; 
       )
       .returning(),
     ...(lowered ? renumberSeats(db, id, saved) : []),
+    ...notices.map((n) => insertIf(db, deliveries, n.delivery, saved)),
   ]);
-  if (updated[0]) return { ok: true, event: updated[0] };
+  if (updated[0]) {
+    let notified = 0;
+    for (const n of notices) {
+      if ((await dispatchDelivery(deps, n.delivery, n.req)) === 'sent') notified++;
+    }
+    return { ok: true, event: updated[0], notified };
+  }
   const current = await findEvent(db, id);
   if (!current) return eventFailure('not_found');
   if (current.status === 'cancelled') return eventFailure('cancelled');
   if (current.version !== version) return eventFailure('conflict');
   return eventFailure('capacity');
+}
+
+/**
+ * When a published event's time or place changes, each participant who still follows is
+ * told (their delivery rows join the edit's batch, so a crash cannot save one without the other).
+ */
+async function changeNotices(deps: Deps, before: EventRow, fields: EventFields) {
+  const changes = participantChanges(before, fields);
+  if (before.status !== 'published' || changes.length === 0) return [];
+  const after: EventRow = { ...before, ...fields };
+  const rsvps = (await activeRsvps(deps.db, before.id)).filter((r) => r.following);
+  return rsvps.map((r) => {
+    const mine = r.status === 'going' ? 'going' : 'waitlisted';
+    const req = { to: { residentId: r.residentId, lineUserId: r.lineUserId }, messages: changeNoticeMessages(deps, { before, after, changes, mine }) };
+    return { req, delivery: planDelivery(deps, req) };
+  });
 }
 
 // Two steps so no two going RSVPs ever share a seat mid-statement: park every seat on its
@@ -202,7 +232,7 @@ export async function eventParticipants(db: Db, eventId: string): Promise<Partic
 /** Active RSVPs (going or waitlisted) of an event with where to reach each resident. */
 export function activeRsvps(db: Db, eventId: string) {
   return db
-    .select({ rsvpId: eventRsvps.id, residentId: residents.id, lineUserId: residents.lineUserId, following: residents.following })
+    .select({ rsvpId: eventRsvps.id, status: eventRsvps.status, residentId: residents.id, lineUserId: residents.lineUserId, following: residents.following })
     .from(eventRsvps)
     .innerJoin(residents, eq(residents.id, eventRsvps.residentId))
     .where(and(eq(eventRsvps.eventId, eventId), inArray(eventRsvps.status, ['going', 'waitlisted'])))

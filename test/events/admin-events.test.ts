@@ -10,7 +10,7 @@ import { findEvent } from '../../src/events/events';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { addEvent, addRsvp, lineResident, validForm } from './admin-support';
+import { addEvent, addRsvp, formTimeAndPlace, lineResident, validForm } from './admin-support';
 
 const NOW = '2026-11-24T10:00:00+09:00';
 const clock = manualClock(NOW);
@@ -221,7 +221,7 @@ describe('editing an event', () => {
   });
 
   it('raising the capacity gives the new seats to the waitlist in order (following residents only), each told once', async () => {
-    const event = await addEvent(server, { title: '定員を増やす会', capacity: 1 });
+    const event = await addEvent(server, { title: '定員を増やす会', capacity: 1, ...formTimeAndPlace });
     const [holder, first, blocked, second, third] = await Promise.all(['席', '一番', 'ブロック', '二番', '三番'].map((n) => lineResident(server, `増席 ${n}`)));
     await addRsvp(server, { eventId: event.id, residentId: holder!.id, status: 'going', seat: 1 });
     for (const r of [first, blocked, second, third]) await addRsvp(server, { eventId: event.id, residentId: r!.id, status: 'waitlisted' });

@@ -37,6 +37,14 @@ export const validForm = (overrides: Record<string, string> = {}): Record<string
   ...overrides,
 });
 
+/** The time and place validForm() posts: an event made with these, edited through the form, changes neither. */
+export const formTimeAndPlace = {
+  placeName: '地域集会所 2階和室',
+  address: '東京都中央区1-2-3',
+  startsAt: tokyoDate('2026-12-05', '14:00'),
+  endsAt: tokyoDate('2026-12-05', '16:00'),
+} satisfies Partial<EventFields>;
+
 export function eventFields(overrides: Partial<EventFields> = {}): EventFields {
   return {
     title: 'ふれあい会',

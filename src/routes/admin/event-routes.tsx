@@ -117,7 +117,8 @@ export function eventRoutes(deps: Deps) {
     await audit(c, 'event.view', { eventId: event.id, participants: participants.length });
     const q = c.req.query();
     const promoted = count(q.promoted) ? `キャンセル待ちの${count(q.promoted)}人を参加に繰り上げました（LINEでお知らせします）。` : '';
-    const notice = q.done === 'cancelled' ? cancelNoticeText(q) : q.done && DONE[q.done] ? `${DONE[q.done]}${promoted}` : undefined;
+    const notified = count(q.notified) ? `日時・場所の変更を、申し込んだ${count(q.notified)}人にLINEでお知らせしました。` : '';
+    const notice = q.done === 'cancelled' ? cancelNoticeText(q) : q.done && DONE[q.done] ? `${DONE[q.done]}${notified}${promoted}` : undefined;
     return renderAdminPage(
       c,
       <EventDetailPage
@@ -148,11 +149,12 @@ export function eventRoutes(deps: Deps) {
     const edit = { id: event.id, version: Number.isInteger(version) ? version : event.version };
     const parsed = parseEventForm(deps.profile, values, { now: deps.clock.now(), savedStart: event.startsAt });
     if (!parsed.ok) return form(c, { values, errors: parsed.errors, edit }, 400);
-    const result = await updateEvent(deps.db, { id: event.id, version: edit.version, fields: parsed.fields, now: deps.clock.now() });
+    const result = await updateEvent(deps, { id: event.id, version: edit.version, fields: parsed.fields });
     if (result.ok) {
       const promoted = await promoteIntoOpenSeats(deps, result.event);
-      await audit(c, 'event.update', { eventId: event.id, version: result.event.version, promoted });
-      return c.redirect(`/admin/events/${event.id}?done=saved${promoted ? `&promoted=${promoted}` : ''}`, 303);
+      const notified = result.notified ?? 0;
+      await audit(c, 'event.update', { eventId: event.id, version: result.event.version, promoted, notified });
+      return c.redirect(`/admin/events/${event.id}?done=saved${promoted ? `&promoted=${promoted}` : ''}${notified ? `&notified=${notified}` : ''}`, 303);
     }
     if (result.reason === 'capacity') return form(c, { values, errors: { capacity: result.message }, edit }, 400);
     if (result.reason !== 'conflict') return refused(c, result, event);
