@@ -107,4 +107,11 @@ export const conversation: Conversation = {
       { label: 'メニュー', intent: 'menu' },
     ],
   },
+  distress: {
+    opening: 'つらい気持ちが続くときは、ひとりで抱えないでください。\n話を聞いてくれる電話があります。',
+    closing: '相談員と話したいときは「人と話したい」と送ってください。',
+    choices: [{ label: '人と話したい', intent: 'human' }],
+    // About once a day: enough to be found again tomorrow, not so often that it nags.
+    quietHours: 24,
+  },
 };

@@ -2,6 +2,7 @@ import type { TriageDictionary } from '../../src/engine/dictionary-types';
 import { categories, tieOrder } from './categories';
 import { contexts } from './contexts';
 import { crisis, crisisCategory, crisisContext } from './crisis';
+import { distress } from './distress';
 import { groups } from './groups';
 import { readings } from './readings';
 import { idioms } from './idioms';
@@ -24,4 +25,5 @@ export const triageDictionary: TriageDictionary = {
   idioms,
   negation,
   thirdParty,
+  distress,
 };

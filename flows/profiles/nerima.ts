@@ -422,6 +422,9 @@ export const nerimaProfile = defineCouncilProfile({
     },
   ],
 
+  // The distress safety net: lines that listen to any worry, the 24-hour one first.
+  distressHotlineIds: ['yorisoi', 'inochi'],
+
   privacy: {
     noticeVersion: '2026-draft-1',
     retentionDays: 1825,

@@ -255,6 +255,8 @@ export const sampleTownProfile = defineCouncilProfile({
     },
   ],
 
+  distressHotlineIds: ['minato-night', 'kokoro-line'],
+
   privacy: {
     noticeVersion: 'sample-1',
     retentionDays: 1095,

@@ -12,16 +12,17 @@ const HELP = `使い方 / Usage:
                                          空行は読み飛ばします（出力行なし） / blank lines are skipped (no output line)
 
 出力 / Output:
-  {"category":…,"urgency":…,"crisisKinds":[…],"confidence":0..1,"matched":[…],"thirdParty":…}
+  {"category":…,"urgency":…,"crisisKinds":[…],"confidence":0..1,"matched":[…],"thirdParty":…,"distress":…,"distressPhrases":[…]}
   confidence が 0 のときは「理解できなかった」ことを表します / confidence 0 means "not understood"
+  distress はつらさのしるし（危機でなければ、相談先の電話を添えます） / distress: signs of distress (numbers to call are added when there is no crisis)
 
 オプション / Options:
   -h, --help   この説明を表示します / show this help
 `;
 
 function line(text: string): string {
-  const { category, urgency, crisisKinds, confidence, matched, thirdParty } = classify(text);
-  return `${JSON.stringify({ category, urgency, crisisKinds, confidence, matched, thirdParty })}\n`;
+  const { category, urgency, crisisKinds, confidence, matched, thirdParty, distress, distressPhrases } = classify(text);
+  return `${JSON.stringify({ category, urgency, crisisKinds, confidence, matched, thirdParty, distress, distressPhrases })}\n`;
 }
 
 async function main(args: string[]): Promise<void> {

@@ -10,6 +10,7 @@ import {
   type Hit,
 } from './crisis-detect';
 import type { TriageDictionary } from './dictionary-types';
+import { distressHits } from './distress-detect';
 import { CATEGORIES, CRISIS_KINDS, type Category, type CrisisKind, type Urgency } from './taxonomy';
 import { compiled } from './triage-compile';
 
@@ -23,6 +24,13 @@ export interface Triage {
   readonly confidence: number;
   /** The message is about someone outside the resident's household. */
   readonly thirdParty: boolean;
+  /**
+   * Signs of distress (もう限界, 何日も眠れない, 誰にも相談できない…), whatever the urgency. They decide
+   * nothing above: the conversation only adds a word of care and numbers to call when there is no crisis.
+   */
+  readonly distress: boolean;
+  /** The distress phrases found, in the order they appear in the message. */
+  readonly distressPhrases: string[];
 }
 
 // The strongest phrase decides; further phrases of the same category only add a
@@ -44,6 +52,9 @@ function confidenceOf(top: number, runnerUp: number): number {
   const margin = Math.max(0, top - runnerUp) / top;
   return Math.max(0.01, round2(strength * (0.4 + 0.6 * margin)));
 }
+
+const labelsInOrder = (hits: Hit[]): string[] =>
+  [...new Set(hits.sort((a, b) => a.start - b.start || b.end - a.end).map((h) => h.value.label))];
 
 export function classify(text: string, dict: TriageDictionary = triageDictionary): Triage {
   const c = compiled(dict);
@@ -113,8 +124,9 @@ export function classify(text: string, dict: TriageDictionary = triageDictionary
   const runnerUp = Math.max(0, ...ranked.slice(1).map(([, score]) => score));
   const category: Category = top > 0 ? topCat : 'other';
 
+  const distress = distressHits(c, hits, norm);
   const deciding = [...crisis, ...urgentHits, ...thirdHits, ...(top > 0 ? (evidence.get(category) ?? []) : [])];
-  const matched = [...new Set(deciding.sort((a, b) => a.start - b.start || b.end - a.end).map((h) => h.value.label))];
+  const matched = labelsInOrder(deciding);
 
   return {
     category,
@@ -123,5 +135,7 @@ export function classify(text: string, dict: TriageDictionary = triageDictionary
     matched,
     confidence: confidenceOf(top, runnerUp),
     thirdParty,
+    distress: distress.length > 0,
+    distressPhrases: labelsInOrder(distress),
   };
 }

@@ -55,4 +55,19 @@ export interface Conversation {
     /** Quick replies after a crisis answer (global intents only: they never expire). */
     choices: { label: string; intent: GlobalIntent }[];
   };
+  /**
+   * The second safety net: a text with signs of distress that is not a crisis (the classifier may
+   * have missed one) gets, after whatever the bot says, one more message: a word of care, the
+   * numbers of the profile's `distressHotlineIds` and the way to a person. Nothing else changes.
+   */
+  distress: {
+    /** Before the numbers. */
+    opening: string;
+    /** After the numbers. */
+    closing: string;
+    /** Added to the quick replies when not there already (global intents only: they never expire). */
+    choices: { label: string; intent: GlobalIntent }[];
+    /** Not shown again to the same resident sooner than this. */
+    quietHours: number;
+  };
 }

@@ -64,14 +64,19 @@ function told(c: CompiledDictionary, h: Hit, text: string): boolean {
   return c.resolved.scan(text).some((r) => r.start >= h.end);
 }
 
+/** Not denied (…とは思っていません) and not told as history (昔は…今は): crisis and distress phrases alike. */
+export function standsNow(c: CompiledDictionary, h: Hit, text: string): boolean {
+  return !negated(c, h, text) && !told(c, h, text);
+}
+
+/** Whether an idiom at least as long overlaps `h` (死ぬほど忙しい hides 死ぬ). */
+export const insideIdiom = (idioms: readonly Hit[], h: Hit): boolean =>
+  idioms.some((i) => overlaps(i, h) && length(h) <= length(i));
+
 /** Crisis phrases that stand: not inside an idiom at least as long, not denied, not history. */
 export function crisisHits(c: CompiledDictionary, hits: Hit[], text: string): Hit[] {
   const idioms = hits.filter((h) => h.value.meaning.kind === 'idiom');
-  return hits.filter((h) => {
-    if (h.value.meaning.kind !== 'crisis') return false;
-    if (idioms.some((i) => overlaps(i, h) && length(h) <= length(i))) return false;
-    return !negated(c, h, text) && !told(c, h, text);
-  });
+  return hits.filter((h) => h.value.meaning.kind === 'crisis' && !insideIdiom(idioms, h) && standsNow(c, h, text));
 }
 
 export interface Hint {

@@ -95,6 +95,25 @@ export interface ThirdParty {
   readonly reportersKeep: readonly Category[];
 }
 
+/**
+ * Signs of distress that do not name a crisis (もう限界, 何日も眠れない, 誰にも相談できない). They never
+ * change category or urgency: they only let the conversation add a word of care and numbers to call,
+ * a second net under crisis phrases that a new way of saying one's danger can slip past.
+ */
+export interface DistressFamily {
+  /** What the family is a sign of (despair, exhaustion…): for people reading `distressPhrases`. */
+  readonly sign: string;
+  readonly p: Phrases;
+}
+
+export interface Distress {
+  readonly families: readonly DistressFamily[];
+  /** Harmless uses of distress words: cancel a distress phrase they overlap unless it is longer (crisis idioms too). */
+  readonly idioms: Phrases;
+  /** After a distress phrase, an optional tail, a contrast and a good ending undo it (疲れ果てたけど楽しかった). */
+  readonly relief: { readonly tails: Phrases; readonly contrast: Phrases; readonly endings: Phrases };
+}
+
 export interface TriageDictionary {
   /** [from, to] pairs: dialect, colloquial and typo forms → the form the phrases use. */
   readonly variants: readonly (readonly [string, string])[];
@@ -115,4 +134,5 @@ export interface TriageDictionary {
   readonly idioms: Phrases;
   readonly negation: Negation;
   readonly thirdParty: ThirdParty;
+  readonly distress: Distress;
 }

@@ -10,6 +10,8 @@ export type Out =
   /** The department for the session's category (and sub-route / area), with open-now status. */
   | { type: 'department' }
   | { type: 'hotlines'; kinds: CrisisKind[] }
+  /** The distress safety net: the words, the profile's lines for distress between them (see Conversation.distress). */
+  | { type: 'safetyNet'; opening: string; closing: string }
   | { type: 'privacyNotice' }
   /** Whether counselors read LINE now (account hours, holidays), and the hotlines when they do not. */
   | { type: 'accountStatus' }
@@ -78,6 +80,8 @@ export interface SessionVars {
   page?: number;
   /** Free texts in a row that the classifier did not understand. */
   misses: number;
+  /** When the distress safety net was last shown (ms since epoch): kept across consultations. */
+  distressNoteAt?: number;
 }
 
 interface ChoiceBase {

@@ -32,6 +32,8 @@ export interface StepContext {
   areas: readonly { id: string; name: string; kana?: string }[];
   /** A counselor has the resident's case: the bot says nothing of its own (see Run.withCounselor). */
   withCounselor?: boolean;
+  /** The time of the input: the distress safety net is not repeated within its quiet hours (no clock, no net). */
+  now?: Date;
   /** Booking and event data loaded for this step (see src/engine/booking.ts, events.ts) and whether the resident consented. */
   booking?: { answers: LoadedAnswers; consentGiven: boolean };
 }
@@ -69,6 +71,8 @@ export interface StepResult {
 const URGENCY_RANK: Record<Urgency, number> = { normal: 0, urgent: 1, crisis: 2 };
 const higher = (a: Urgency | undefined, b: Urgency): Urgency => (a && URGENCY_RANK[a] >= URGENCY_RANK[b] ? a : b);
 const MAX_HOPS = 12;
+const MAX_QUICK_REPLIES = 13;
+const HOUR_MS = 3_600_000;
 // Consent decisions still take effect while a counselor has the case: they are the resident's right.
 const CONSENT_INTENTS: readonly GlobalIntent[] = ['giveConsent', 'declineConsent', 'withdrawConsent'];
 const CONSENT_EFFECTS: ReadonlySet<EffectName> = new Set(['recordConsent', 'declineConsent', 'withdrawConsent']);
@@ -182,6 +186,33 @@ class Run {
     this.session.vars.urgency = higher(this.session.vars.urgency, triage.urgency);
     // Life first: a crisis is answered before any menu, consent or flow logic.
     if (triage.urgency === 'crisis') return this.crisis(triage);
+    this.understand(text, triage);
+    this.safetyNet(triage);
+  }
+
+  /**
+   * The second net, under crisis phrases a new wording can slip past: after the usual answer to a
+   * text with signs of distress, a word of care, numbers to call and the way to a person. Not on the
+   * crisis path (it has the numbers), not when the resident is being put in the counselor queue
+   * anyway, and not again within the quiet hours: someone who writes 「つらい」 every message is not nagged.
+   */
+  private safetyNet(triage: Triage): void {
+    const copy = this.conversation.distress;
+    const now = this.ctx.now?.getTime();
+    if (!triage.distress || now === undefined) return;
+    if (this.effects.some((e) => e.name === 'requestHuman')) return;
+    const last = this.session.vars.distressNoteAt;
+    if (last !== undefined && now >= last && now - last < copy.quietHours * HOUR_MS) return;
+    this.session.vars.distressNoteAt = now;
+    this.outbox.push({ type: 'safetyNet', opening: copy.opening, closing: copy.closing });
+    for (const c of copy.choices) {
+      if (this.choices.length >= MAX_QUICK_REPLIES || this.choices.some((q) => q.label === c.label)) continue;
+      this.choices.push({ label: c.label, data: encodePostback({ kind: 'global', intent: c.intent }) });
+    }
+  }
+
+  /** Everything a text can mean short of a crisis: a global command, a choice's keyword, the node's rule. */
+  private understand(text: string, triage: Triage): void {
     const intent = matchIntent(this.conversation.intents, text);
     if (intent) return this.global(intent);
     const node = this.currentNode();
@@ -552,7 +583,8 @@ class Run {
   }
 
   private resetConsultation(): void {
-    this.session.vars = { misses: 0 };
+    const { distressNoteAt } = this.session.vars;
+    this.session.vars = { misses: 0, ...(distressNoteAt === undefined ? {} : { distressNoteAt }) };
   }
 
   private currentFlow(): Flow | undefined {

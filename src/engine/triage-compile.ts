@@ -13,6 +13,8 @@ export type Meaning =
   | { readonly kind: 'urgent'; readonly category: Category | undefined; readonly w: number; readonly needs: string | undefined }
   | { readonly kind: 'crisis'; readonly family: CrisisFamily }
   | { readonly kind: 'idiom' }
+  | { readonly kind: 'distress'; readonly sign: string }
+  | { readonly kind: 'distressIdiom' }
   | { readonly kind: 'third'; readonly block: boolean; readonly reporter: boolean }
   | { readonly kind: 'context'; readonly name: string; readonly block: boolean };
 
@@ -40,6 +42,7 @@ export interface CompiledDictionary {
   readonly conditional: PhraseIndex<true>;
   readonly contrast: PhraseIndex<true>;
   readonly thirdNotBefore: PhraseIndex<true>;
+  readonly distressRelief: PhraseIndex<true>;
 }
 
 function keyOf(m: Meaning): string {
@@ -52,6 +55,8 @@ function keyOf(m: Meaning): string {
       return `context:${m.name}:${m.block}`;
     case 'third':
       return `third:${m.block}:${m.reporter}`;
+    case 'distress':
+      return `distress:${m.sign}`;
     default:
       return m.kind;
   }
@@ -117,6 +122,8 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
   for (const { category, w, p, needs } of dict.urgent) add(p, { kind: 'urgent', category, w, needs });
   dict.crisis.forEach((family, i) => add(family.p, { kind: 'crisis', family }, `crisis:${i}`));
   add(dict.idioms, { kind: 'idiom' });
+  for (const { sign, p } of dict.distress.families) add(p, { kind: 'distress', sign });
+  add(dict.distress.idioms, { kind: 'distressIdiom' });
   add(dict.thirdParty.markers, { kind: 'third', block: false, reporter: false });
   add(dict.thirdParty.reporters, { kind: 'third', block: false, reporter: true });
   add(dict.thirdParty.notMarkers, { kind: 'third', block: true, reporter: false });
@@ -128,7 +135,8 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
   const phrases = new PhraseIndex<Tagged>();
   for (const { key, tagged } of entries.values()) phrases.add(key, tagged);
 
-  const { negation } = dict;
+  const { negation, distress } = dict;
+  const relief = combine(distress.relief.tails, combine(distress.relief.contrast, distress.relief.endings));
   return {
     dict,
     normalize: normalizeOnce,
@@ -146,6 +154,7 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
     conditional: phraseSet(negation.conditional, normalize, dict.groups),
     contrast: phraseSet(combine(negation.contrastTails, negation.contrast), normalize, dict.groups),
     thirdNotBefore: phraseSet(dict.thirdParty.notBefore, normalize, dict.groups),
+    distressRelief: phraseSet(relief, normalize, dict.groups),
   };
 }
 

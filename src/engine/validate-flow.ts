@@ -58,6 +58,8 @@ export function validateConversation(conversation: Conversation, options: Valida
   for (const key of edges.keys()) if (!seen.has(key)) problems.push(`${key}: not reachable`);
   problems.push(...nextCycles(conversation, current));
   for (const c of conversation.crisis.choices) if ([...c.label].length > MAX_LABEL) problems.push(`crisis choice "${c.label}": label over ${MAX_LABEL}`);
+  for (const c of conversation.distress.choices) if ([...c.label].length > MAX_LABEL) problems.push(`distress choice "${c.label}": label over ${MAX_LABEL}`);
+  if (!(conversation.distress.quietHours > 0)) problems.push('distress.quietHours must be above 0');
   return problems;
 }
 

@@ -8,6 +8,7 @@ import { bookingCard, bookingFacts } from './cards/booking-card';
 import { departmentCard } from './cards/department-card';
 import { eventCarousel, eventMessage } from './cards/event-card';
 import { hotlinesCard } from './cards/hotlines-card';
+import { safetyNetText, withSafetyNet } from './safety-net';
 import type { LineMessage } from './port';
 import { findBookableService } from '../booking/service';
 import { formatTokyo, tokyoDate } from '../time/tokyo';
@@ -32,7 +33,9 @@ export interface QueueStanding {
 
 /** Engine output → LINE messages (at most five), with the choices as quick replies on the last one. */
 export function renderReply(outbox: readonly Out[], choices: readonly QuickChoice[], ctx: RenderContext): LineMessage[] {
-  const messages = mergeTexts(outbox.flatMap((out) => render(out, ctx)));
+  const net = outbox.find((out) => out.type === 'safetyNet');
+  const said = mergeTexts(outbox.flatMap((out) => render(out, ctx)));
+  const messages = net ? withSafetyNet(said, safetyNetText(net, ctx.profile)) : said;
   const last = messages.at(-1);
   if (last && choices.length) {
     last.quickReply = {
@@ -67,6 +70,8 @@ function render(out: Out, { profile, now, vars, queue }: RenderContext): LineMes
     case 'eventClosed':
     case 'noticeSummary':
       return []; // the engine turns these into text and cards
+    case 'safetyNet':
+      return []; // added last by renderReply, so it survives LINE's five-message limit
     case 'eventCards': {
       const [only] = out.cards;
       if (only && (out.detailed || out.cards.length === 1)) {

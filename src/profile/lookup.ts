@@ -24,6 +24,13 @@ export function hotlinesFor(profile: CouncilProfile, kinds: readonly CrisisKind[
   return profile.hotlines.filter((h) => h.crisisKinds.some((k) => kinds.includes(k)));
 }
 
+/** Lines for the distress safety net, in the order the profile lists them (else the lines for suicide). */
+export function distressHotlines(profile: CouncilProfile): Hotline[] {
+  const ids = profile.distressHotlineIds;
+  if (ids.length === 0) return hotlinesFor(profile, ['suicide']);
+  return ids.map((id) => profile.hotlines.find((h) => h.id === id)).filter((h): h is Hotline => h !== undefined);
+}
+
 export interface ContactPhone {
   phone: string;
   /** Whose number it is: the department's own, its parent's, or the council's main line. */

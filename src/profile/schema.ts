@@ -313,6 +313,9 @@ const councilProfileBase = z.strictObject({
   routes: z.record(z.enum(CATEGORIES), route),
   areas: z.array(area).min(1),
   hotlines: z.array(hotline).min(1),
+  // Lines for the distress safety net (someone worn out or hopeless, no crisis recognised):
+  // lines that listen to any worry, ideally around the clock. Empty: the lines for suicide.
+  distressHotlineIds: z.array(id).default([]),
   privacy,
   eventKinds: z.array(eventKind).min(1),
   disasterNotice,
@@ -424,6 +427,16 @@ function checkCrossReferences(p: ProfileOut, ctx: z.RefinementCtx): void {
       ctx.addIssue({
         code: 'custom',
         path: ['accountHours', 'afterHoursHotlineIds', i],
+        message: `Hotline "${h}" does not exist. Known hotlines: ${known(hotlineIds)}`,
+      });
+    }
+  });
+
+  p.distressHotlineIds.forEach((h, i) => {
+    if (!hotlineIds.has(h)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['distressHotlineIds', i],
         message: `Hotline "${h}" does not exist. Known hotlines: ${known(hotlineIds)}`,
       });
     }

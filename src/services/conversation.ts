@@ -69,7 +69,7 @@ export async function converse(deps: Deps, incoming: Incoming, input: Conversati
     const { session, active } = await sessionAndCase(db, conversation, resident.id);
     const withCounselor = active?.status === 'claimed';
     const result = await stepWithLoadedData(
-      { conversation, areas: profile.areas, withCounselor },
+      { conversation, areas: profile.areas, withCounselor, now },
       session,
       engineInput,
       { deps, db, profile, resident, now },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nerimaProfile as nerima } from '../../flows/profiles/nerima';
 import { sampleTownProfile as sample } from '../../flows/profiles/sample-town';
-import { contactPhone, getDepartment, hotlinesFor, routeFor } from '../../src/profile/lookup';
+import { contactPhone, distressHotlines, getDepartment, hotlinesFor, routeFor } from '../../src/profile/lookup';
 
 const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 
@@ -22,6 +22,14 @@ describe('routeFor', () => {
     expect(routeFor(sample, 'money', ['loans']).id).toBe('kashitsuke');
     expect(routeFor(sample, 'disaster', ['whenOpen']).id).toBe('saigai');
     expect(routeFor(sample, 'other').name).toBe('総合相談窓口');
+  });
+});
+
+describe('distressHotlines', () => {
+  it('lists the profile lines for distress in the order written, else the lines for suicide', () => {
+    expect(ids(distressHotlines(nerima))).toEqual(['yorisoi', 'inochi']);
+    expect(ids(distressHotlines(sample))).toEqual(['minato-night', 'kokoro-line']);
+    expect(ids(distressHotlines({ ...nerima, distressHotlineIds: [] }))).toEqual(['inochi', 'yorisoi', 'kokoro']);
   });
 });
 

@@ -94,6 +94,13 @@ describe('councilProfileSchema rejects broken profiles, naming the bad field', (
       ['accountHours.afterHoursHotlineIds[0]', 'Hotline "yorisoi-24h" does not exist'],
     ],
     [
+      'a distress hotline id that does not exist',
+      (d) => {
+        d.distressHotlineIds = ['yorisoi', 'inochi-24h'];
+      },
+      ['distressHotlineIds[1]', 'Hotline "inochi-24h" does not exist'],
+    ],
+    [
       'a crisis kind no hotline covers',
       (d) => {
         d.hotlines = d.hotlines.filter((h) => !h.crisisKinds.includes('child_abuse'));
