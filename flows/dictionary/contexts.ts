@@ -3,6 +3,15 @@ import { groups } from './groups';
 
 // Words whose presence anywhere in a message lets a `needs` phrase count
 // (crisis.ts, urgency.ts) or upgrades a crisis kind (violence + partner → DV).
+// Words that say the writer will not be back, or that a goodbye went unanswered.
+const finality = [
+  '(もう|二度と|にどと)(会え|あえ)(ない|ん|へん|ね)', 'もう(会う|あう)こと', '(遠く|とおく|遠い所|遠いところ|とおいところ)(へ|に)(行|い)',
+  '(探さ|さがさ)ないで', 'あと(のこと|)は(頼|たの|よろしく|任せ|まかせ)', '後のことは', '後は(頼|よろしく)',
+  'のこと(だけ|は|を|)(よろしく|頼|たの|お願い|おねがい)', '最後の(メッセージ|ライン|LINE|連絡|れんらく|挨拶|あいさつ)',
+  'これが最後', 'これがさいご', 'これで最後', '(もう|二度と|にどと)(戻|もど|帰|かえ)(らない|ってこない|らん|ってこん)', '既読(が|)(つかな|にならな|つかず)',
+  '(電話|でんわ)(に|にも|が)(出な|でな|つながらな)', '(もう|二度と|にどと)(連絡|れんらく)(は|も|を|)(しない|しません|できな|とれな)', '(連絡|れんらく)が(つかな|とれな|取れな)', '先に(行|い|逝)', '思い残す', '心残り',
+];
+
 export const contexts: Readonly<Record<string, Context>> = {
   minor: { words: groups.minor },
   partner: {
@@ -22,9 +31,43 @@ export const contexts: Readonly<Record<string, Context>> = {
   drug: { words: groups.drug },
   noWayOut: { words: ['しかない', 'しかないと', 'しか方法が', 'しか道が', 'ほかに方法がない', '他に方法がない'] },
   despair: { words: groups.despair },
-  farewell: { words: [...groups.despair, ...groups.lethalPlace, 'ありがとう'] },
+  farewell: { words: [...groups.despair, ...groups.lethalPlace, 'ありがと', ...finality] },
+  // Round 3: the writer will not be back, or a friend's goodbye went unanswered (既読がつかない).
+  finality: { words: finality },
+  // Someone close has died (亡くなった母のところへ行きたい).
+  bereaved: {
+    words: [
+      '亡くな', '亡き', '亡くし', '死んだ', 'しんだ', '他界', '先立た', '逝った', '逝って', '葬式', 'そうしき', '葬儀',
+      '四十九日', '一周忌', '仏壇', 'ぶつだん', '天国', 'てんごく', 'あの世', 'あのよ', '遺影', '死んでから', '死なれ',
+    ],
+  },
+  // Shouting or crying that makes a thud heard next door violence (怒鳴り声とドンという音).
+  shout: {
+    words: [
+      '怒鳴', 'どな', '叫び', 'さけび', '叫ぶ', 'さけぶ', '悲鳴', 'ひめい', '泣き声', 'なきごえ', '泣き叫', 'なきさけ',
+      'わめ', '喚', '(やめて|助けて|たすけて)(って|と|という)',
+    ],
+  },
+  // A fire in the message (smoke, flames).
+  fire: {
+    words: ['火事', 'かじ', '煙', 'けむり', '燃え', 'もえ', '炎', 'ほのお', '火が', '火の手', '火災', 'かさい'],
+    notWords: ['タバコの煙', 'たばこの煙', '焚き火の煙', '線香の煙', '燃えるごみ', '燃えるゴミ', 'もえるごみ'],
+  },
+  // A closed space where charcoal kills (車の中で炭を焚く).
+  enclosed: {
+    words: [
+      '車', 'くるま', '部屋', 'へや', '目張り', 'めばり', '浴室', '風呂場', 'ふろば', '締め切', '閉め切', '密閉',
+      'ガムテープ', '苦しくない', 'くるしくない', '眠るように', 'ねむるように', '楽に', 'らくに', '逝', '死',
+    ],
+  },
   dementia: { words: ['認知症', 'にんちしょう', '徘徊', 'はいかい', 'ぼけて', 'ボケて', '物忘れ', 'ものわすれ'] },
-  disaster: { words: groups.disaster },
+  disaster: {
+    words: [
+      ...groups.disaster, '雪の重み', '雪の重さ', '倒壊', '山崩れ', '崩落', '裏山が',
+      '(ブロック塀|塀|建物|電柱|木|がれき|瓦礫)(が|も)(倒れ|崩れ|くずれ)', '倒れた(ブロック塀|塀|建物|電柱|木)',
+      '(家|いえ|小屋|納屋|建物|屋根|車庫|物置|ものおき|倉庫|アパート|母屋)が(つぶれ|潰れ|倒壊|崩れ|くずれ|ぺしゃんこ|埋ま|うま)',
+    ],
+  },
   utility: { words: groups.utility },
   lethalPlace: { words: groups.lethalPlace },
   parentWord: {
