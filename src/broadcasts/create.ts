@@ -9,6 +9,7 @@ import { broadcasts, events, type BroadcastKind, type EventRow } from '../db/sch
 import { eventMessage } from '../line/cards/event-card';
 import type { LineMessage } from '../line/port';
 import { audienceProblem, audienceResidentIds, audienceSchema, type Audience } from './audience';
+import { LINE_TEXT_MAX } from '../line/limits';
 
 /** LINE's multicast limit. */
 export const CHUNK_SIZE = 500;
@@ -16,7 +17,7 @@ export const CHUNK_SIZE = 500;
 /** How many frozen recipients chunk n holds: recipients are numbered in order into full chunks, the last one takes the rest. */
 export const chunkSize = (recipientCount: number, chunkNo: number) => Math.min(CHUNK_SIZE, recipientCount - CHUNK_SIZE * chunkNo);
 /** LINE's limit on one text message, in UTF-16 units (what String#length counts). */
-export const MAX_TEXT_LENGTH = 5000;
+export const MAX_TEXT_LENGTH = LINE_TEXT_MAX;
 
 export interface NewBroadcast {
   kind: BroadcastKind;

@@ -8,13 +8,13 @@ import { bookingCard, bookingFacts } from './cards/booking-card';
 import { departmentCard } from './cards/department-card';
 import { eventCarousel, eventMessage } from './cards/event-card';
 import { hotlinesCard } from './cards/hotlines-card';
+import { LINE_MESSAGES_PER_REQUEST } from './limits';
 import { safetyNetText, withSafetyNet } from './safety-net';
 import type { LineMessage } from './port';
 import { findBookableService } from '../booking/service';
 import { formatTokyo, tokyoDate } from '../time/tokyo';
 import { describeTopics } from '../notices/describe';
 
-const MAX_MESSAGES = 5; // per reply or push request
 
 export interface RenderContext {
   profile: CouncilProfile;
@@ -136,9 +136,9 @@ function roughWait(minutes: number): string {
 /** Joins neighbouring texts only as far as needed to fit LINE's five messages. */
 function mergeTexts(messages: LineMessage[]): LineMessage[] {
   const result = [...messages];
-  for (let i = result.length - 2; i >= 0 && result.length > MAX_MESSAGES; i--) {
+  for (let i = result.length - 2; i >= 0 && result.length > LINE_MESSAGES_PER_REQUEST; i--) {
     const [a, b] = [result[i]!, result[i + 1]!];
     if (a.type === 'text' && b.type === 'text') result.splice(i, 2, { type: 'text', text: `${a.text}\n\n${b.text}` });
   }
-  return result.slice(0, MAX_MESSAGES);
+  return result.slice(0, LINE_MESSAGES_PER_REQUEST);
 }

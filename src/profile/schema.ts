@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORIES, CRISIS_KINDS } from '../engine/taxonomy';
 import { isHoliday, WEEKDAYS, type Weekday } from '../time/tokyo';
 import { inYearEnd } from './year-end';
+import { LINE_TEXT_MAX } from '../line/limits';
 
 const ID_HINT = 'Use an id that starts with a lower-case letter, then letters, digits or single hyphens, e.g. "volunteer-center"';
 const id = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, ID_HINT);
@@ -187,7 +188,7 @@ const eventKind = z.strictObject({ id, name: text, description: text.optional() 
 
 // 災害時のお知らせ: the text staff start from (they may edit it) when they send a disaster
 // notice to everyone opted in. LINE's limit on one text message is 5,000 UTF-16 units.
-const disasterNotice = z.strictObject({ text: text.max(5000, 'LINE accepts at most 5,000 characters in one message') });
+const disasterNotice = z.strictObject({ text: text.max(LINE_TEXT_MAX, 'LINE accepts at most 5,000 characters in one message') });
 
 // ---- Bookable services (consultations residents can book) ----
 

@@ -6,9 +6,10 @@ import { dispatchDelivery, planDelivery, type SendRequest } from '../sender';
 import { caseWithContact } from './case-reads';
 import { actionWon, insertIf, newActionId } from './guarded';
 import { failure, notYours, type HandoffResult } from './result';
+import { LINE_TEXT_MAX } from '../../line/limits';
 
 /** LINE's limit for one text message, in UTF-16 code units. */
-export const MAX_REPLY_LENGTH = 5000;
+export const MAX_REPLY_LENGTH = LINE_TEXT_MAX;
 const MAX_TRIES = 3;
 
 export type ReplyResult = HandoffResult<{
