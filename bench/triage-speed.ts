@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../src/engine/classifier';
 import { parseCorpus } from './triage-metrics';
 
 // npm run bench:triage
-// Times the triage CLI end to end (process start included) on 1,000 messages
-// piped through stdin, then in-process classify() throughput.
+// Times `npm run -s triage` end to end (npm and process start included) on 1,000
+// messages piped through stdin — first without the compile cache, then with it — and
+// then in-process classify() throughput.
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MESSAGES = 1000;
@@ -30,8 +31,9 @@ function timeCli(label: string, command: string, args: string[]): void {
   console.log(`CLI ${label}: ${MESSAGES}件 messages ${ms.toFixed(0)} ms（起動を含む / including process start）`);
 }
 
-timeCli('node --import tsx src/cli/triage.ts', process.execPath, ['--import', 'tsx', 'src/cli/triage.ts']);
-timeCli('npx tsx src/cli/triage.ts', 'npx', ['tsx', 'src/cli/triage.ts']);
+rmSync(resolve(root, 'node_modules/.cache/tsunagu'), { recursive: true, force: true });
+timeCli('npm run -s triage (no compile cache yet: compiles and writes it)', 'npm', ['run', '-s', 'triage']);
+for (let round = 1; round <= 3; round++) timeCli(`npm run -s triage (compile cache, run ${round})`, 'npm', ['run', '-s', 'triage']);
 
 const first = performance.now();
 classify('辞書の準備');

@@ -1,5 +1,8 @@
 import { createInterface } from 'node:readline';
+import { triageDictionary } from '../../flows/dictionary/index';
 import { classify } from '../engine/classifier';
+import { compiled } from '../engine/triage-compile';
+import { fileCompileCache } from './compile-cache';
 
 // Triage from the command line: one message as an argument, or one message per
 // line on stdin. Prints one JSON line per message, category and urgency first.
@@ -30,6 +33,7 @@ async function main(args: string[]): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  compiled(triageDictionary, fileCompileCache(triageDictionary));
   if (args.length > 0) {
     process.stdout.write(line(args.join(' ')));
     return;

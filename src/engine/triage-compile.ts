@@ -85,37 +85,16 @@ function phraseSet(
 
 const combine = (firsts: Phrases, seconds: Phrases): string[] => firsts.flatMap((a) => seconds.map((b) => a + b));
 
-export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
-  const normalizeOnce = createNormalizer(dict.variants);
-  const normalized = new Map<string, string>();
-  const normalize = (form: string): string => {
-    let key = normalized.get(form);
-    if (key === undefined) {
-      key = normalizeOnce(form);
-      normalized.set(form, key);
-    }
-    return key;
-  };
-  const spell = spellings(dict.readings);
-  // One entry per normalised phrase and meaning; the heavier weight wins a duplicate.
-  const entries = new Map<string, { key: string; tagged: Tagged }>();
-  const add = (phrases: Phrases, meaning: Meaning, id = keyOf(meaning)): void => {
-    const layer = layerOf(meaning);
-    // Context words and third-party markers list their kana forms in their groups already.
-    const mixes = meaning.kind !== 'context' && meaning.kind !== 'third';
-    for (const label of phrases.flatMap((p) => expandPhrase(p, dict.groups))) {
-      const tagged: Tagged = { meaning, layer, label };
-      const forms = mixes ? new Set(spell(label)) : [label];
-      for (const form of forms) {
-        for (const key of inflections(normalize(form))) {
-          const seen = key ? entries.get(`${key}\u0000${id}`) : undefined;
-          if (!key || (seen && weightOf(seen.tagged.meaning) >= weightOf(meaning))) continue;
-          entries.set(`${key}\u0000${id}`, { key, tagged });
-        }
-      }
-    }
-  };
+/** One group of dictionary phrases with what they mean; `id` merges sources that mean the same. */
+interface Source {
+  readonly phrases: Phrases;
+  readonly meaning: Meaning;
+  readonly id: string;
+}
 
+function sourcesOf(dict: TriageDictionary): Source[] {
+  const sources: Source[] = [];
+  const add = (phrases: Phrases, meaning: Meaning, id = keyOf(meaning)) => void sources.push({ phrases, meaning, id });
   for (const [category, families] of Object.entries(dict.categories) as [Category, TriageDictionary['categories'][Category]][]) {
     for (const { w, p } of families) add(p, { kind: 'category', category, w });
   }
@@ -131,9 +110,71 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
     add(context.words, { kind: 'context', name, block: false });
     add(context.notWords ?? [], { kind: 'context', name, block: true });
   }
+  return sources;
+}
 
+/**
+ * The phrase index's entries as `[source, normalised key, label]`, in index order: the
+ * expensive part of a compile (every spelling of every phrase, normalised), and what a
+ * compile cache stores.
+ */
+export type PhraseEntries = ReadonlyArray<readonly [number, string, string]>;
+
+/** Keeps the expanded entries between processes (the CLI uses a file; a Worker compiles once per isolate). */
+export interface CompileCache {
+  load(): PhraseEntries | undefined;
+  save(entries: PhraseEntries): void;
+}
+
+function expandEntries(dict: TriageDictionary, sources: readonly Source[], normalize: Normalizer): PhraseEntries {
+  const spell = spellings(dict.readings);
+  // One entry per normalised phrase and meaning (by meaning id, then phrase); the heavier weight wins a duplicate.
+  const entries = new Map<string, Map<string, { source: number; label: string }>>();
+  sources.forEach(({ phrases, meaning, id }, source) => {
+    let byKey = entries.get(id);
+    if (!byKey) entries.set(id, (byKey = new Map()));
+    // Context words and third-party markers list their kana forms in their groups already.
+    const mixes = meaning.kind !== 'context' && meaning.kind !== 'third';
+    for (const label of phrases.flatMap((p) => expandPhrase(p, dict.groups))) {
+      const forms = mixes ? new Set(spell(label)) : [label];
+      for (const form of forms) {
+        for (const key of inflections(normalize(form))) {
+          const seen = key ? byKey.get(key) : undefined;
+          if (!key || (seen && weightOf(sources[seen.source]!.meaning) >= weightOf(meaning))) continue;
+          byKey.set(key, { source, label });
+        }
+      }
+    }
+  });
+  return [...entries.values()].flatMap((byKey) => [...byKey].map(([key, e]) => [e.source, key, e.label] as const));
+}
+
+export function compileDictionary(dict: TriageDictionary, cache?: CompileCache): CompiledDictionary {
+  const normalizeOnce = createNormalizer(dict.variants);
+  const normalized = new Map<string, string>();
+  const normalize = (form: string): string => {
+    let key = normalized.get(form);
+    if (key === undefined) {
+      key = normalizeOnce(form);
+      normalized.set(form, key);
+    }
+    return key;
+  };
+  const sources = sourcesOf(dict);
+  let entries = cache?.load();
+  if (!entries) {
+    entries = expandEntries(dict, sources, normalize);
+    cache?.save(entries);
+  }
+  // One Tagged per source and label, shared by all its spellings (matches are compared by it).
+  const tags = new Map<string, Tagged>();
   const phrases = new PhraseIndex<Tagged>();
-  for (const { key, tagged } of entries.values()) phrases.add(key, tagged);
+  for (const [source, key, label] of entries) {
+    const { meaning } = sources[source]!;
+    let tagged = tags.get(`${source}\u0000${label}`);
+    if (!tagged) tags.set(`${source}\u0000${label}`, (tagged = { meaning, layer: layerOf(meaning), label }));
+    phrases.add(key, tagged);
+  }
 
   const { negation, distress } = dict;
   const relief = combine(distress.relief.tails, combine(distress.relief.contrast, distress.relief.endings));
@@ -158,14 +199,14 @@ export function compileDictionary(dict: TriageDictionary): CompiledDictionary {
   };
 }
 
-const cache = new WeakMap<TriageDictionary, CompiledDictionary>();
+const compiledDictionaries = new WeakMap<TriageDictionary, CompiledDictionary>();
 
-/** Compiles a dictionary once; later calls with the same object reuse it. */
-export function compiled(dict: TriageDictionary): CompiledDictionary {
-  let c = cache.get(dict);
+/** Compiles a dictionary once; later calls with the same object reuse it. The first call may bring a compile cache. */
+export function compiled(dict: TriageDictionary, cache?: CompileCache): CompiledDictionary {
+  let c = compiledDictionaries.get(dict);
   if (!c) {
-    c = compileDictionary(dict);
-    cache.set(dict, c);
+    c = compileDictionary(dict, cache);
+    compiledDictionaries.set(dict, c);
   }
   return c;
 }
