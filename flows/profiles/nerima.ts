@@ -8,6 +8,8 @@ const HQ_ADDRESS = '〒176-8501 東京都練馬区豊玉北6-12-1 練馬区役�
 const OFFICE = [{ from: '08:30', to: '17:15' }];
 const WEEKDAYS_OFFICE = { mon: OFFICE, tue: OFFICE, wed: OFFICE, thu: OFFICE, fri: OFFICE };
 const YEAR_END = { from: '12-29', to: '01-03' };
+/** Most of the council's desks: weekdays in office hours, closed on 祝日 and over the new year. */
+const WEEKDAY_OFFICE_SCHEDULE = { phoneHours: WEEKDAYS_OFFICE, closedWeekdays: ['sat', 'sun'] satisfies Weekday[], closedOnHolidays: true, yearEndClosure: YEAR_END };
 const ASSUMED_HOURS = '資料に受付時間がないため、仮に平日 8:30〜17:15 としています。';
 const ASSUMED_CORNER_HOURS = '資料にあるのは休みの曜日だけです。受付時間は仮に 8:30〜17:15 としています。';
 const ASSUMED_YEAR_END = '年末年始（12月29日〜1月3日）の休みは資料になく、仮の設定です。';
@@ -84,10 +86,7 @@ export const nerimaProfile = defineCouncilProfile({
       phone: '03-3992-5600',
       address: HQ_ADDRESS,
       helpsWith: ['どこに相談したらよいか分からないこと', '会員・会費や寄付のこと', '社協の窓口や受付時間のご案内', 'そのほかのお問い合わせ'],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -100,10 +99,7 @@ export const nerimaProfile = defineCouncilProfile({
         '失業などで生活費や一時的なお金が必要なときの貸付（緊急小口資金など）',
         '収入の少ない世帯、障害のある方や介護の必要な高齢の方がいる世帯への貸付',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -118,10 +114,7 @@ export const nerimaProfile = defineCouncilProfile({
         '家計の立て直し',
         '弁護士による無料相談会（借金・滞納・労働問題）',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `資料に直通の番号がありません。令和2年度に区の要請で相談窓口を練馬区役所に移しています。${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -137,10 +130,7 @@ export const nerimaProfile = defineCouncilProfile({
         '成年後見制度の相談・申立ての手続き',
         '相続・遺言など、権利を守るための相談',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -156,10 +146,7 @@ export const nerimaProfile = defineCouncilProfile({
         'サロンなど地域の支え合い活動のこと',
         '災害ボランティアのこと',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     volunteerCorner({ area: 'hikarigaoka', name: '光が丘', phone: '03-5997-7721', address: '〒179-0072 東京都練馬区光が丘2-9-6 光が丘区民センター6階', closed: ['sat', 'sun'], closedText: '土日祝' }),
@@ -177,10 +164,7 @@ export const nerimaProfile = defineCouncilProfile({
         'ひとりで寂しい、地域に居場所がほしい',
         '地域の困りごとを、住民のみなさんと一緒に考えること',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `センターと各コーナーに配置されています（令和2年度事業計画）。電話はセンターの番号です。${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -191,10 +175,7 @@ export const nerimaProfile = defineCouncilProfile({
       activatedOnly: true,
       phoneNote: '災害のときに開設し、連絡先をお知らせします。開設していないときは、ボランティア・地域福祉推進センターにおかけください。',
       helpsWith: ['災害のときのボランティアの受付', '被災した方からのお手伝いの依頼'],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `災害時に社協が開設します。開設時の連絡先と受付時間は資料にありません。${ASSUMED_HOURS}`,
     },
     {
@@ -283,10 +264,7 @@ export const nerimaProfile = defineCouncilProfile({
         '働き続けるための相談（職場への訪問など）',
         '障害のある方の雇用を考えている企業からの相談',
       ],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `資料に直通の番号がありません。${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -297,10 +275,7 @@ export const nerimaProfile = defineCouncilProfile({
       phoneNote:
         '練馬区の窓口で、お住まいの地域ごとに担当が分かれています。練馬区役所か、社協の代表番号にお問い合わせいただければ、担当の窓口をご案内します。',
       helpsWith: ['高齢の方の暮らしや介護の相談', '認知症の心配', '介護をしているご家族の相談'],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `区の機関です。資料に番号がありません。${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
     {
@@ -310,10 +285,7 @@ export const nerimaProfile = defineCouncilProfile({
       kind: 'external',
       phoneNote: '練馬区の窓口です。練馬区役所か、社協の代表番号にお問い合わせいただければ、連絡先をご案内します。',
       helpsWith: ['子育ての悩み', '学校に行けないなど、お子さんのこと', 'ご家庭の困りごと'],
-      phoneHours: WEEKDAYS_OFFICE,
-      closedWeekdays: ['sat', 'sun'],
-      closedOnHolidays: true,
-      yearEndClosure: YEAR_END,
+      ...WEEKDAY_OFFICE_SCHEDULE,
       sourceNote: `区の機関です。資料に番号がありません。${ASSUMED_HOURS}${ASSUMED_YEAR_END}`,
     },
   ],
