@@ -1,9 +1,8 @@
 import { listBroadcasts } from '../broadcasts/progress';
 import type { Db } from '../db/types';
 import type { CouncilProfile } from '../profile/schema';
-import { tokyoIso } from '../time/iso';
+import { tokyoIsoOrNull as time } from '../time/iso';
 
-const time = (d: Date | null) => (d ? tokyoIso(d) : null);
 const PAGE = 100;
 
 /** `export -- broadcasts`: one line per broadcast with its counts; never who received it. */

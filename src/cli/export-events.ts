@@ -3,9 +3,8 @@ import { events } from '../db/schema';
 import type { Db } from '../db/types';
 import { seatCounts } from '../events/seats';
 import type { CouncilProfile } from '../profile/schema';
-import { tokyoIso } from '../time/iso';
+import { tokyoIsoOrNull as time } from '../time/iso';
 
-const time = (d: Date | null) => (d ? tokyoIso(d) : null);
 
 /** `export -- events`: one line per event with its seats; nothing about who joined. */
 export async function exportEvents(db: Db, profile: CouncilProfile, write: (row: object) => void): Promise<void> {

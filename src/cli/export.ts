@@ -6,7 +6,7 @@ import { bookings, cases } from '../db/schema';
 import type { Db } from '../db/types';
 import { ConfigError, parseEnv } from '../env';
 import type { CouncilProfile } from '../profile/schema';
-import { tokyoIso } from '../time/iso';
+import { tokyoIsoOrNull as time } from '../time/iso';
 import { exportBroadcasts } from './export-broadcasts';
 import { exportEvents } from './export-events';
 
@@ -36,7 +36,6 @@ const HELP = `使い方 / Usage: npm run -s export -- <kind>
 
 type Exporter = (db: Db, profile: CouncilProfile, write: (row: object) => void) => Promise<void>;
 
-const time = (d: Date | null) => (d ? tokyoIso(d) : null);
 /** From asking for a person (waiting_since) to the first counselor reply LINE accepted. */
 const secondsBetween = (from: Date | null, to: Date | null) => (from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : null);
 

@@ -4,3 +4,6 @@ const OFFSET_MS = 9 * 60 * 60 * 1000;
 export function tokyoIso(date: Date): string {
   return `${new Date(date.getTime() + OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
 }
+
+/** tokyoIso for a time that may be missing (an export's empty column). */
+export const tokyoIsoOrNull = (date: Date | null): string | null => (date ? tokyoIso(date) : null);
