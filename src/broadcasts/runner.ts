@@ -11,7 +11,7 @@
 import { and, asc, eq, lt, lte, ne, sql } from 'drizzle-orm';
 import type { Deps, FanOutBudget } from '../deps';
 import { broadcastChunks, broadcastRecipients, broadcasts } from '../db/schema';
-import type { LineMessage, LineResult } from '../line/port';
+import { describeResult, isRetriable, type LineMessage, type LineResult } from '../line/port';
 import { RETRY_KEY_MEMORY_MS } from '../line/retry-key';
 
 /** A runner holds a chunk this long per attempt; a crashed runner's chunk is taken over after it. */
@@ -23,7 +23,6 @@ const MAX_IN_RUN_WAIT_MS = 30_000;
 /** Attempts across all runs before a chunk LINE keeps refusing with 429/5xx is given up as failed. */
 const MAX_ATTEMPTS = 12;
 
-const RETRIABLE = new Set(['rate_limited', 'server_error', 'network_error']);
 
 interface Chunk {
   chunkNo: number;
@@ -151,7 +150,7 @@ async function sendChunk(deps: Deps, broadcastId: string, chunk: Chunk, messages
     // 409: LINE already accepted this key (an earlier attempt's answer was lost), so it arrived.
     if (result.ok || result.kind === 'already_accepted') return settleSent(deps, broadcastId, chunk, attempts, result.requestId);
     if (result.kind === 'monthly_limit') return pauseForMonthlyLimit(deps, broadcastId, chunk, attempts);
-    if (!RETRIABLE.has(result.kind) || attempts >= MAX_ATTEMPTS) return settleFailed(deps, broadcastId, chunk, attempts, result);
+    if (!isRetriable(result) || attempts >= MAX_ATTEMPTS) return settleFailed(deps, broadcastId, chunk, attempts, result);
 
     const wait = deps.retry.delaysMs[tries - 1];
     const retryAfter = result.retryAfterMs ?? 0;
@@ -168,14 +167,13 @@ async function sendChunk(deps: Deps, broadcastId: string, chunk: Chunk, messages
   }
 }
 
-const describe = (result: LineResult) => (result.ok ? null : `${result.kind}${result.status ? ` ${result.status}` : ''}`);
 const chunkWhere = (broadcastId: string, chunkNo: number) => and(eq(broadcastChunks.broadcastId, broadcastId), eq(broadcastChunks.chunkNo, chunkNo));
 
 /** Keeps the chunk (same key) until `until`: a renewal while this run retries, or a backoff left to a later run. */
 async function holdChunk(deps: Deps, broadcastId: string, chunk: Chunk, lease: number, attempts: number, result: LineResult, until: number): Promise<number | null> {
   const held = await deps.db
     .update(broadcastChunks)
-    .set({ attempts, lastError: describe(result), leaseUntil: new Date(until) })
+    .set({ attempts, lastError: describeResult(result), leaseUntil: new Date(until) })
     .where(and(chunkWhere(broadcastId, chunk.chunkNo), eq(broadcastChunks.status, 'sending'), eq(broadcastChunks.leaseUntil, new Date(lease))))
     .returning({ chunkNo: broadcastChunks.chunkNo });
   return held.length > 0 ? until : null;
@@ -217,9 +215,9 @@ async function pauseForMonthlyLimit(deps: Deps, broadcastId: string, chunk: Chun
 async function settleFailed(deps: Deps, broadcastId: string, chunk: Chunk, attempts: number, result: LineResult): Promise<void> {
   await deps.db
     .update(broadcastChunks)
-    .set({ status: 'failed', attempts, lastError: describe(result), leaseUntil: null, lineRequestId: result.requestId ?? null })
+    .set({ status: 'failed', attempts, lastError: describeResult(result), leaseUntil: null, lineRequestId: result.requestId ?? null })
     .where(and(chunkWhere(broadcastId, chunk.chunkNo), eq(broadcastChunks.status, 'sending')));
-  deps.log.warn('broadcast.chunk_failed', { broadcastId, chunkNo: chunk.chunkNo, recipients: chunk.recipients.length, error: describe(result) });
+  deps.log.warn('broadcast.chunk_failed', { broadcastId, chunkNo: chunk.chunkNo, recipients: chunk.recipients.length, error: describeResult(result) });
 }
 
 /** Done once no chunk is left to send (failed chunks stay failed and are shown to staff). */

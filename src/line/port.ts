@@ -31,3 +31,10 @@ export interface LinePort {
   /** Null when LINE could not be asked. */
   getQuota(): Promise<LineQuota | null>;
 }
+
+/** Failures worth trying again with the same retry key: LINE's rate limit, its 5xx, the network. */
+export const isRetriable = (result: LineResult): boolean =>
+  !result.ok && (result.kind === 'rate_limited' || result.kind === 'server_error' || result.kind === 'network_error');
+
+/** A failure as stored on a row and logged: its kind and HTTP status, never message content. */
+export const describeResult = (result: LineResult): string | null => (result.ok ? null : `${result.kind}${result.status ? ` ${result.status}` : ''}`);

@@ -1,7 +1,7 @@
 import type { Deps } from '../deps';
 import { updateDelivery, updateDeliveryQuery } from '../db/repos/deliveries';
 import { deliveries, messages, type DeliveryRow } from '../db/schema';
-import type { LineMessage, LineResult } from '../line/port';
+import { describeResult, isRetriable, type LineMessage, type LineResult } from '../line/port';
 import { retryKeyMayBeForgotten } from '../line/retry-key';
 import { summarizeForTranscript } from '../line/transcript';
 
@@ -111,16 +111,14 @@ interface Attempted {
 async function attempt(deps: Deps, delivery: DeliveryRow, call: () => Promise<LineResult>): Promise<Attempted> {
   for (let tries = 1; ; tries++) {
     const result = await call();
-    const retriable = !result.ok && RETRIABLE.has(result.kind);
+    const retriable = isRetriable(result);
     const wait = deps.retry.delaysMs[tries - 1];
     if (!retriable || wait === undefined) return { result, tries };
-    await updateDelivery(deps.db, delivery.id, { attempts: delivery.attempts + tries, lastError: describe(result) });
+    await updateDelivery(deps.db, delivery.id, { attempts: delivery.attempts + tries, lastError: describeResult(result) });
     await deps.sleep(!result.ok && result.retryAfterMs ? Math.max(wait, result.retryAfterMs) : wait);
   }
 }
 
-const RETRIABLE = new Set(['rate_limited', 'server_error', 'network_error']);
-const describe = (result: LineResult) => (result.ok ? null : `${result.kind}${result.status ? ` ${result.status}` : ''}`);
 
 async function settle(deps: Deps, delivery: DeliveryRow, req: SendRequest, attempted: Attempted): Promise<Outcome> {
   const { result, tries } = attempted;
@@ -132,12 +130,12 @@ async function settle(deps: Deps, delivery: DeliveryRow, req: SendRequest, attem
     status: outcome,
     attempts: delivery.attempts + tries,
     lineRequestId: result.requestId ?? null,
-    lastError: describe(result),
+    lastError: describeResult(result),
     sentAt: outcome === 'sent' ? now : null,
   });
   if (outcome !== 'sent') {
     await recordOutcome;
-    deps.log.warn('line.send_failed', { deliveryId: delivery.id, residentId: req.to.residentId, outcome, error: describe(result) });
+    deps.log.warn('line.send_failed', { deliveryId: delivery.id, residentId: req.to.residentId, outcome, error: describeResult(result) });
     return outcome;
   }
   const transcript = req.messages.map((m) => ({
