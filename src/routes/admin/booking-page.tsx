@@ -2,6 +2,7 @@ import type { StaffPrincipal } from '../../auth/sessions';
 import type { BookableService } from '../../booking/service';
 import type { BookingClosureRow, BookingRow } from '../../db/schema';
 import { formatTokyo, tokyoParts, weekdayKanji } from '../../time/tokyo';
+import { invalid as ariaInvalid } from './field';
 import { BOOKING_STATUS_LABELS } from './labels';
 import { AdminLayout, CsrfField } from './layout';
 import { AdminNav } from './nav';
@@ -53,8 +54,11 @@ export interface BookingPageProps {
 const hm = (d: Date) => formatTokyo(d, 'H:mm');
 const dayTitle = (iso: string) => formatTokyo(new Date(`${iso}T00:00:00+09:00`), 'M月D日(ddd)');
 
+/** The error the last submission of `form` got for `field`, if any. */
+const problemAt = (problem: FormProblem | undefined, form: string, field: string) => (problem?.form === form ? problem.errors[field] : undefined);
+
 function FieldError(p: { problem: FormProblem | undefined; form: string; field: string; id: string }) {
-  const msg = p.problem?.form === p.form ? p.problem.errors[p.field] : undefined;
+  const msg = problemAt(p.problem, p.form, p.field);
   return msg ? (
     <p class="error" id={p.id}>
       {msg}
@@ -63,10 +67,7 @@ function FieldError(p: { problem: FormProblem | undefined; form: string; field: 
 }
 
 /** aria attributes for a field that may carry an error. */
-function invalid(problem: FormProblem | undefined, form: string, field: string, id: string) {
-  const bad = problem?.form === form && Boolean(problem.errors[field]);
-  return { 'aria-invalid': bad ? 'true' : undefined, 'aria-describedby': bad ? id : undefined };
-}
+const invalid = (problem: FormProblem | undefined, form: string, field: string, id: string) => ariaInvalid(problemAt(problem, form, field), id);
 
 function who(b: BookingRow, names: ReadonlyMap<string, string>): string {
   if (b.residentId) return names.get(b.residentId) ?? 'LINEの相談者（お名前なし）';

@@ -4,7 +4,8 @@ import type { CouncilProfile } from '../../profile/schema';
 import type { EventOption } from './broadcast-data';
 import type { ComposeErrors, ComposeValues } from './broadcast-form';
 import { eventLabel } from './broadcast-labels';
-import { FieldError, invalid, NoticeTextField } from './broadcast-parts';
+import { NoticeTextField } from './broadcast-parts';
+import { FieldError, invalid } from './field';
 import { AdminLayout, CsrfField } from './layout';
 import { AdminNav } from './nav';
 

@@ -4,23 +4,10 @@ import type { CouncilProfile } from '../../profile/schema';
 import { eventAreaName, eventKindName, eventWhen } from '../../line/cards/event-card';
 import type { EventOption } from './broadcast-data';
 import { messagesCount, people } from './broadcast-labels';
+import { FieldError, invalid } from './field';
 
 /** What readQuota answered: null when LINE could not be asked; limit null = no monthly limit. */
 export type QuotaAnswer = LineQuota | null;
-
-export function FieldError(p: { id: string; message: string | undefined }) {
-  return p.message ? (
-    <p class="field-error" id={p.id}>
-      {p.message}
-    </p>
-  ) : null;
-}
-
-/** aria attributes for a field that may carry an error. */
-export const invalid = (message: string | undefined, id: string) => ({
-  'aria-invalid': message ? 'true' : undefined,
-  'aria-describedby': message ? id : undefined,
-});
 
 /** The notice textarea with its live character count (broadcast.js updates it while typing). */
 export function NoticeTextField(p: { value: string; error: string | undefined; label: string }) {

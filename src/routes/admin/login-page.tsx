@@ -1,3 +1,4 @@
+import { FieldError, invalid } from './field';
 import { CsrfField, AdminLayout } from './layout';
 
 export interface LoginErrors {
@@ -49,14 +50,9 @@ export function LoginPage(props: LoginPageProps) {
               maxlength={254}
               value={props.email ?? ''}
               autofocus={focus === 'email'}
-              aria-invalid={errors.email ? 'true' : undefined}
-              aria-describedby={errors.email ? 'email-error' : undefined}
+              {...invalid(errors.email, 'email-error')}
             />
-            {errors.email && (
-              <p class="field-error" id="email-error">
-                {errors.email}
-              </p>
-            )}
+            <FieldError id="email-error" message={errors.email} />
           </div>
           <div class="field">
             <label for="password">パスワード</label>
@@ -67,14 +63,9 @@ export function LoginPage(props: LoginPageProps) {
               autocomplete="current-password"
               required
               autofocus={focus === 'password'}
-              aria-invalid={errors.password ? 'true' : undefined}
-              aria-describedby={errors.password ? 'password-error' : undefined}
+              {...invalid(errors.password, 'password-error')}
             />
-            {errors.password && (
-              <p class="field-error" id="password-error">
-                {errors.password}
-              </p>
-            )}
+            <FieldError id="password-error" message={errors.password} />
           </div>
           <button type="submit">ログイン</button>
         </form>

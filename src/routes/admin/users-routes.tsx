@@ -7,6 +7,7 @@ import type { AdminEnv } from '../../auth/types';
 import { createStaffUser, passwordProblem } from '../../auth/users';
 import { STAFF_ROLES, staffUsers, type StaffRole, type StaffUser } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { invalid } from './field';
 import { formBody } from './form';
 import { AdminLayout, CsrfField, ROLE_LABELS, renderAdminPage } from './layout';
 import { AdminNav } from './nav';
@@ -80,12 +81,12 @@ function UsersPage(p: { staff: StaffPrincipal; users: StaffUser[]; errors?: Erro
         <CsrfField token={p.staff.csrfToken} />
         <div class="field">
           <label for="new-name">名前</label>
-          <input id="new-name" name="displayName" value={v.displayName ?? ''} aria-invalid={p.errors?.displayName ? 'true' : undefined} aria-describedby={p.errors?.displayName ? 'displayName-error' : undefined} />
+          <input id="new-name" name="displayName" value={v.displayName ?? ''} {...invalid(p.errors?.displayName, 'displayName-error')} />
           {err('displayName')}
         </div>
         <div class="field">
           <label for="new-email">メールアドレス</label>
-          <input id="new-email" name="email" type="email" value={v.email ?? ''} aria-invalid={p.errors?.email ? 'true' : undefined} aria-describedby={p.errors?.email ? 'email-error' : undefined} />
+          <input id="new-email" name="email" type="email" value={v.email ?? ''} {...invalid(p.errors?.email, 'email-error')} />
           {err('email')}
         </div>
         <div class="field">
@@ -101,7 +102,7 @@ function UsersPage(p: { staff: StaffPrincipal; users: StaffUser[]; errors?: Erro
         </div>
         <div class="field">
           <label for="new-password">はじめのパスワード（12文字以上）</label>
-          <input id="new-password" name="password" type="password" autocomplete="new-password" aria-invalid={p.errors?.password ? 'true' : undefined} aria-describedby={p.errors?.password ? 'password-error' : undefined} />
+          <input id="new-password" name="password" type="password" autocomplete="new-password" {...invalid(p.errors?.password, 'password-error')} />
           {err('password')}
         </div>
         <button type="submit">追加する</button>
