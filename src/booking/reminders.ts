@@ -12,7 +12,9 @@ import type { Db } from '../db/types';
 import type { BookingReminderTimes, CouncilProfile } from '../profile/schema';
 import {
   claimAndSend,
+  DAY_BEFORE_CUTOFF_MS,
   finishTakenClaim,
+  REMINDER_LOOKAHEAD_MS,
   reminderRun,
   staleClaims,
   startDayWord,
@@ -28,12 +30,9 @@ import { findBookableService, type BookableService } from './service';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 
 /** A reminder stops being worth sending this long before the start (a late one only confuses). */
-const CUTOFF_MS: Record<ReminderKind, number> = { day_before: HOUR_MS, morning_of: 30 * MINUTE_MS };
-/** A day-before reminder is due at most about 48 h before the start. */
-const LOOKAHEAD_MS = 3 * DAY_MS;
+const CUTOFF_MS: Record<ReminderKind, number> = { day_before: DAY_BEFORE_CUTOFF_MS, morning_of: 30 * MINUTE_MS };
 /** Two reminders of one booking this close together is spam (e.g. runs straddling a due time). */
 const MIN_GAP_MS = 3 * HOUR_MS;
 const MAX_ATTEMPTS = 5;
@@ -139,7 +138,7 @@ async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
         eq(bookings.status, 'booked'),
         eq(bookings.contact, 'line'),
         gt(bookings.slotStart, now),
-        lte(bookings.slotStart, new Date(now.getTime() + LOOKAHEAD_MS)),
+        lte(bookings.slotStart, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS)),
       ),
     )
     // No limit: reminded bookings stay in this window, so a cap would starve later ones (a few days of bookings is small).

@@ -12,7 +12,9 @@ import type { LineMessage } from '../line/port';
 import type { CouncilProfile } from '../profile/schema';
 import {
   claimAndSend,
+  DAY_BEFORE_CUTOFF_MS,
   finishTakenClaim,
+  REMINDER_LOOKAHEAD_MS,
   reminderRun,
   staleClaims,
   startDayWord,
@@ -23,13 +25,6 @@ import {
   type TakenClaimPlan,
 } from '../services/reminder-runs';
 import { addIsoDays, tokyoDate, tokyoParts } from '../time/tokyo';
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-/** Not sent later than this before the start: a late reminder only confuses. */
-const CUTOFF_MS = HOUR_MS;
-/** A day-before reminder is due at most about 48 h before the start. */
-const LOOKAHEAD_MS = 3 * 24 * HOUR_MS;
 
 export interface EventReminderWindow {
   dueAt: Date;
@@ -42,7 +37,7 @@ export function reminderWindow(profile: CouncilProfile, event: Pick<EventRow, 's
   const time = profile.reminders.dayBefore;
   if (!time) return null;
   const dueAt = tokyoDate(addIsoDays(tokyoParts(event.startsAt).isoDate, -1), time);
-  const until = new Date(event.startsAt.getTime() - CUTOFF_MS);
+  const until = new Date(event.startsAt.getTime() - DAY_BEFORE_CUTOFF_MS);
   return dueAt < until ? { dueAt, until } : null;
 }
 
@@ -107,7 +102,7 @@ async function dueCandidates(db: Db, now: Date): Promise<Candidate[]> {
         eq(eventRsvps.status, 'going'),
         eq(events.status, 'published'),
         gt(events.startsAt, now),
-        lte(events.startsAt, new Date(now.getTime() + LOOKAHEAD_MS)),
+        lte(events.startsAt, new Date(now.getTime() + REMINDER_LOOKAHEAD_MS)),
         sql`${eventReminders.rsvpId} is null`,
       ),
     )

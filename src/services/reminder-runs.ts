@@ -17,6 +17,11 @@ import { resumeDelivery, sendToResident, type Recipient } from './sender';
 const STALE_MS = 2 * 60_000;
 const STALE_PER_RUN = 500;
 
+/** Candidates are looked for this far ahead: a day-before reminder is due at most about 48 h before the start. */
+export const REMINDER_LOOKAHEAD_MS = 3 * 24 * 60 * 60_000;
+/** A day-before reminder is not sent later than this before the start: a late one only confuses. */
+export const DAY_BEFORE_CUTOFF_MS = 60 * 60_000;
+
 export type ReminderOutcome = 'sent' | 'failed' | 'monthly_limit';
 /** What one reminder came to in this run; undefined when there was nothing for this run to settle. */
 export type ReminderResult = ReminderOutcome | 'skipped' | undefined;
