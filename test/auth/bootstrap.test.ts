@@ -112,7 +112,8 @@ describe('bootstrapAdmin', () => {
 });
 
 describe('at start (Node door)', () => {
-  it('LINE mode with ADMIN_EMAIL/ADMIN_PASSWORD: the admin can log in; nothing is printed', async () => {
+  /** The Node server in LINE mode (no emulator) on a fresh file database, its log captured and console.log watched. */
+  async function startLineMode(adminEnv: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string } = {}) {
     const temp = tempFileDatabaseUrl();
     cleanups.push(() => temp.cleanup());
     const consoleLog = vi.spyOn(console, 'log').mockImplementation(() => {});
@@ -123,11 +124,15 @@ describe('at start (Node door)', () => {
       LINE_CHANNEL_SECRET: 'line-mode-secret',
       LINE_CHANNEL_ACCESS_TOKEN: 'line-mode-token',
       LINE_API_BASE_URL: 'http://127.0.0.1:9',
-      ADMIN_EMAIL: 'prod-admin@example.jp',
-      ADMIN_PASSWORD: SECRET,
+      ...adminEnv,
     });
     const server = await startLocalServer({ env, log: out.log, recoveryIntervalMs: 0 });
     cleanups.push(() => server.close());
+    return { server, out, consoleLog };
+  }
+
+  it('LINE mode with ADMIN_EMAIL/ADMIN_PASSWORD: the admin can log in; nothing is printed', async () => {
+    const { server, out, consoleLog } = await startLineMode({ ADMIN_EMAIL: 'prod-admin@example.jp', ADMIN_PASSWORD: SECRET });
     expect(server.tools).toBeUndefined();
     expect(await server.deps.db.select().from(staffUsers)).toHaveLength(1);
     await logIn(server.url, new CookieJar(), 'prod-admin@example.jp', SECRET);
@@ -136,19 +141,7 @@ describe('at start (Node door)', () => {
   });
 
   it('LINE mode without them: no demo admin, no password anywhere', async () => {
-    const temp = tempFileDatabaseUrl();
-    cleanups.push(() => temp.cleanup());
-    const consoleLog = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const out = capture();
-    const env = parseEnv({
-      PORT: '0',
-      DATABASE_URL: temp.url,
-      LINE_CHANNEL_SECRET: 'line-mode-secret',
-      LINE_CHANNEL_ACCESS_TOKEN: 'line-mode-token',
-      LINE_API_BASE_URL: 'http://127.0.0.1:9',
-    });
-    const server = await startLocalServer({ env, log: out.log, recoveryIntervalMs: 0 });
-    cleanups.push(() => server.close());
+    const { server, out, consoleLog } = await startLineMode();
     expect(await server.deps.db.select().from(staffUsers)).toHaveLength(0);
     expect(consoleLog).not.toHaveBeenCalled();
     expect(out.lines.join('\n')).not.toMatch(/password:/);

@@ -14,6 +14,7 @@ import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
 import { dieAfterLineAccepts } from '../helpers/line-faults';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { expectRestartFinishedOnce } from './reminder-restart';
 
 // sample-town: reminders at 18:00 the day before and 08:00 on the day; 弁護士による法律相談
 // (houritsu) overrides that with 12:00 the day before only.
@@ -139,29 +140,16 @@ describe('booking reminders', () => {
 
   it('a restart mid-run (LINE accepted the push, the process died before settling) → finished with the same retry key, delivered once', async () => {
     const a = await book('hidamari-mendan', tokyoDate(MON, '10:00'));
-    at('2026-11-29', '18:00');
-    dieAfterNextPush.arm();
-    expect(await run()).toMatchObject({ sent: 0 });
-    expect(texts(a.userId)).toHaveLength(1); // it did reach the resident
-    const [claim] = await remindersOf(server.deps.db, a.booking.id);
-    expect(claim).toMatchObject({ kind: 'day_before', status: 'claimed' });
-    const [before] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, claim!.deliveryId!));
-    expect(before).toMatchObject({ status: 'pending', method: 'push' });
-
-    // The restarted process runs at once: the claim may still be in flight, so it is left alone.
-    at('2026-11-29', '18:01');
-    expect(await run()).toMatchObject({ sent: 0, finished: 0 });
-    // Later, the stale claim is taken over and finished with the stored retry key (LINE answers 409).
-    at('2026-11-29', '18:05');
-    const [r1, r2] = await Promise.all([run(), run()]);
-    expect(r1.finished + r2.finished).toBe(1);
-    expect(r1.sent + r2.sent).toBe(1);
-    expect(texts(a.userId)).toHaveLength(1);
-    expect(server.emulator.stats().deliveriesByUser[a.userId]).toBe(1);
-    const [after] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, claim!.deliveryId!));
-    expect(after).toMatchObject({ status: 'sent', retryKey: before!.retryKey });
-    expect(await server.count('deliveries')).toBe(1);
-    expect((await remindersOf(server.deps.db, a.booking.id))[0]).toMatchObject({ status: 'sent' });
+    await expectRestartFinishedOnce({
+      server,
+      userId: a.userId,
+      received: () => texts(a.userId).length,
+      dieAfterNextPush: () => dieAfterNextPush.arm(),
+      at: (hhmm) => at('2026-11-29', hhmm),
+      run,
+      claims: () => remindersOf(server.deps.db, a.booking.id),
+      claimed: { kind: 'day_before', status: 'claimed' },
+    });
   });
 
   it('a restart mid-run finished by the recovery sweep → delivered once, the reminder marked sent', async () => {

@@ -5,12 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markFollowing } from '../../src/db/repos/residents';
-import { deliveries, eventReminders, events, type EventRow } from '../../src/db/schema';
+import { eventReminders, events, type EventRow } from '../../src/db/schema';
 import { runDueEventReminders } from '../../src/events/reminders';
 import { manualClock } from '../../src/time/clock';
 import { tokyoDate } from '../../src/time/tokyo';
 import { dieAfterLineAccepts } from '../helpers/line-faults';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { expectRestartFinishedOnce } from '../booking/reminder-restart';
 import { insertEvent, joinAsNewResident } from './support';
 
 const NOW = tokyoDate('2026-11-24', '10:00'); // Tuesday
@@ -109,27 +110,15 @@ describe('event reminders', () => {
   it('a restart mid-run (LINE accepted the push, the process died before settling) → finished with the same retry key, delivered once', async () => {
     const salon = await insertEvent(server.deps.db, { startsAt: tokyoDate(SAT, '14:00') });
     const a = await join(salon);
-    at('2026-11-27', '18:00');
-    dieAfterNextPush.arm();
-    expect(await run()).toMatchObject({ sent: 0 });
-    expect(pushes(a.userId)).toHaveLength(1); // it did reach the resident
-    const [claim] = await reminderRows();
-    expect(claim).toMatchObject({ status: 'claimed' });
-    const [before] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, claim!.deliveryId!));
-    expect(before).toMatchObject({ status: 'pending', method: 'push' });
-
-    // The restarted process runs at once: the claim may still be in flight, so it is left alone.
-    at('2026-11-27', '18:01');
-    expect(await run()).toMatchObject({ sent: 0, finished: 0 });
-    // Later, one run takes the stale claim over and finishes it with the stored retry key (LINE answers 409).
-    at('2026-11-27', '18:05');
-    const [r1, r2] = await Promise.all([run(), run()]);
-    expect(r1.finished + r2.finished).toBe(1);
-    expect(r1.sent + r2.sent).toBe(1);
-    expect(server.emulator.stats().deliveriesByUser[a.userId]).toBe(1);
-    const [after] = await server.deps.db.select().from(deliveries).where(eq(deliveries.id, claim!.deliveryId!));
-    expect(after).toMatchObject({ status: 'sent', retryKey: before!.retryKey });
-    expect(await server.count('deliveries')).toBe(1);
-    expect((await reminderRows())[0]).toMatchObject({ status: 'sent' });
+    await expectRestartFinishedOnce({
+      server,
+      userId: a.userId,
+      received: () => pushes(a.userId).length,
+      dieAfterNextPush: () => dieAfterNextPush.arm(),
+      at: (hhmm) => at('2026-11-27', hhmm),
+      run,
+      claims: reminderRows,
+      claimed: { status: 'claimed' },
+    });
   });
 });

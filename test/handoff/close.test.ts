@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addNote,
   caseHistory,
-  claimCase,
   closeCase,
   getCase,
   listNotes,
@@ -12,7 +11,7 @@ import {
   transferCase,
 } from '../../src/services/handoff';
 import type { TestServer } from '../helpers/test-server';
-import { caseRow, Inbox, startHandoffServer, waitingResident } from './support';
+import { caseRow, claimedResident, Inbox, startHandoffServer } from './support';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -20,11 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function claimed(staffId = 'staff-a') {
-  const w = await waitingResident(server);
-  await claimCase(server.deps, w.caseId, staffId);
-  return w;
-}
+const claimed = (staffId?: string) => claimedResident(server, staffId);
 
 describe('closing a case hands the resident back to the bot', () => {
   it('a short message with the menu; the outcome and corrected category are kept; the bot answers the next message', async () => {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deliveries } from '../../src/db/schema';
-import { claimCase, replyToResident, transcript } from '../../src/services/handoff';
+import { replyToResident, transcript } from '../../src/services/handoff';
 import type { TestServer } from '../helpers/test-server';
-import { caseRow, Inbox, startHandoffServer, waitingResident } from './support';
+import { caseRow, claimedResident, Inbox, startHandoffServer, waitingResident } from './support';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -15,11 +15,7 @@ beforeEach(() => server.emulator.clearFaults());
 const lastSeq = () => server.emulator.requests().at(-1)?.seq ?? 0;
 const pushesSince = (seq: number) => server.emulator.requests(seq).filter((r) => r.path.endsWith('/push'));
 
-async function claimed(staffId = 'staff-a') {
-  const w = await waitingResident(server);
-  await claimCase(server.deps, w.caseId, staffId);
-  return w;
-}
+const claimed = (staffId?: string) => claimedResident(server, staffId);
 
 describe('a counselor replies to the resident', () => {
   it('by push with a stored retry key; the text joins the transcript; first_response_at is set once', async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cases, residents } from '../../src/db/schema';
+import { claimCase } from '../../src/services/handoff';
 import { manualClock } from '../../src/time/clock';
 import { Chat, Reply } from '../helpers/chat';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -18,6 +19,14 @@ export async function waitingResident(server: TestServer, displayName?: string) 
   const kase = await chat.openCase();
   if (kase?.status !== 'waiting') throw new Error('the case is not waiting');
   return { chat, caseId: kase.id };
+}
+
+/** A waiting resident whose case `staffId` has claimed. */
+export async function claimedResident(server: TestServer, staffId = 'staff-a') {
+  const w = await waitingResident(server);
+  const result = await claimCase(server.deps, w.caseId, staffId);
+  if (!result.ok) throw new Error(result.message);
+  return w;
 }
 
 /** Everything LINE delivered to this resident after `mark` (a count of earlier deliveries), by any route. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimCase, listQueue, releaseCase, replyToResident, transcript } from '../../src/services/handoff';
 import type { TestServer } from '../helpers/test-server';
-import { caseRow, Inbox, startHandoffServer, waitingResident } from './support';
+import { caseRow, claimedResident, Inbox, startHandoffServer, waitingResident } from './support';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -9,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function claimed(staffId = 'staff-a') {
-  const w = await waitingResident(server);
-  const result = await claimCase(server.deps, w.caseId, staffId);
-  if (!result.ok) throw new Error(result.message);
-  return w;
-}
+const claimed = (staffId?: string) => claimedResident(server, staffId);
 
 describe('while a counselor has the case, the bot steps aside', () => {
   it('texts get no automatic answer, yet are logged and visible to the counselor', async () => {
