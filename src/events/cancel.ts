@@ -4,8 +4,8 @@ import { deliveries, eventRsvps, events, type EventRow } from '../db/schema';
 import type { LineMessage } from '../line/port';
 import { eventWhen } from '../line/cards/event-card';
 import { insertIf } from '../services/handoff/guarded';
-import { dispatchDelivery, planDelivery } from '../services/sender';
 import { activeRsvps, eventFailure, findEvent, type EventFailure } from './events';
+import { planParticipantNotices, sendParticipantNotices } from './participant-notices';
 
 const MAX_TRIES = 3;
 const ACTIVE = ['going', 'waitlisted'] as const;
@@ -56,12 +56,7 @@ export async function cancelEvent(deps: Deps, input: { id: string; reason: strin
     const rsvps = await activeRsvps(db, event.id);
     const ids = rsvps.map((r) => r.rsvpId);
     const message = cancelNotice(deps, event, input.reason);
-    const sends = rsvps
-      .filter((r) => r.following)
-      .map((r) => {
-        const req = { to: { residentId: r.residentId, lineUserId: r.lineUserId }, messages: [message] };
-        return { rsvpId: r.rsvpId, req, delivery: planDelivery(deps, req) };
-      });
+    const sends = planParticipantNotices(deps, rsvps, () => [message]);
     const activeCount = (where: SQL) => sql`(select count(*) from ${eventRsvps} where ${where} and ${inArray(eventRsvps.status, [...ACTIVE])})`;
     // The active RSVPs now are exactly those read: as many, and every one read still active.
     const sameRsvps = and(
@@ -85,10 +80,7 @@ export async function cancelEvent(deps: Deps, input: { id: string; reason: strin
     ]);
     // A status change or an RSVP in between: read again and retry on what is there now.
     if (!updated[0]) continue;
-    let notified = 0;
-    for (const s of sends) {
-      if ((await dispatchDelivery(deps, s.delivery, s.req)) === 'sent') notified++;
-    }
+    const notified = await sendParticipantNotices(deps, sends);
     return { ok: true, event: updated[0], already: false, notified, notSent: sends.length - notified, skipped: rsvps.length - sends.length };
   }
   return eventFailure('busy');

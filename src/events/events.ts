@@ -7,8 +7,8 @@ import type { Deps } from '../deps';
 import { deliveries, eventRsvps, events, residents, type EventRow, type EventStatus, type RsvpStatus } from '../db/schema';
 import type { Db } from '../db/types';
 import { insertIf } from '../services/handoff/guarded';
-import { dispatchDelivery, planDelivery } from '../services/sender';
 import { changeNoticeMessages, participantChanges } from './change-notice';
+import { planParticipantNotices, sendParticipantNotices } from './participant-notices';
 import type { EventFields } from './event-input';
 import { seatCounts, type SeatCounts } from './seats';
 
@@ -118,13 +118,7 @@ export async function updateEvent(deps: Deps, input: { id: string; version: numb
     ...(lowered ? renumberSeats(db, id, saved) : []),
     ...notices.map((n) => insertIf(db, deliveries, n.delivery, saved)),
   ]);
-  if (updated[0]) {
-    let notified = 0;
-    for (const n of notices) {
-      if ((await dispatchDelivery(deps, n.delivery, n.req)) === 'sent') notified++;
-    }
-    return { ok: true, event: updated[0], notified };
-  }
+  if (updated[0]) return { ok: true, event: updated[0], notified: await sendParticipantNotices(deps, notices) };
   const current = await findEvent(db, id);
   if (!current) return eventFailure('not_found');
   if (current.status === 'cancelled') return eventFailure('cancelled');
@@ -140,12 +134,9 @@ async function changeNotices(deps: Deps, before: EventRow, fields: EventFields) 
   const changes = participantChanges(before, fields);
   if (before.status !== 'published' || changes.length === 0) return [];
   const after: EventRow = { ...before, ...fields };
-  const rsvps = (await activeRsvps(deps.db, before.id)).filter((r) => r.following);
-  return rsvps.map((r) => {
-    const mine = r.status === 'going' ? 'going' : 'waitlisted';
-    const req = { to: { residentId: r.residentId, lineUserId: r.lineUserId }, messages: changeNoticeMessages(deps, { before, after, changes, mine }) };
-    return { req, delivery: planDelivery(deps, req) };
-  });
+  return planParticipantNotices(deps, await activeRsvps(deps.db, before.id), (p) =>
+    changeNoticeMessages(deps, { before, after, changes, mine: p.status === 'going' ? 'going' : 'waitlisted' }),
+  );
 }
 
 // Two steps so no two going RSVPs ever share a seat mid-statement: park every seat on its
