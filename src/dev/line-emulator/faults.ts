@@ -31,8 +31,16 @@ export interface Fault {
   lostResponse?: boolean;
 }
 
+interface QueuedFault {
+  status: FaultStatus;
+  remaining: number;
+  pathPrefix?: string;
+  retryAfter?: number;
+  lostResponse?: boolean;
+}
+
 export interface FaultSnapshot {
-  queued: Array<{ status: FaultStatus; remaining: number; pathPrefix?: string; retryAfter?: number; lostResponse?: boolean }>;
+  queued: QueuedFault[];
   random: Omit<RandomFaultSpec, 'seed'> | null;
 }
 
@@ -43,14 +51,6 @@ export const FAULT_BODIES: Record<FaultStatus, string> = {
   503: 'Service unavailable',
   504: 'Gateway timeout',
 };
-
-interface QueuedFault {
-  status: FaultStatus;
-  remaining: number;
-  pathPrefix?: string;
-  retryAfter?: number;
-  lostResponse?: boolean;
-}
 
 interface RandomMode {
   spec: RandomFaultSpec;

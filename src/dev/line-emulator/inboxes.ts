@@ -15,8 +15,8 @@ export interface DeliveryInput {
 export class Inboxes {
   private readonly byChat = new Map<string, BoundedLog<Delivery>>();
   private readonly counts = new Map<string, number>();
+  /** One per delivery, so it is also the total count. */
   private seq = 0;
-  private totalDeliveries = 0;
 
   deliver(chatIds: Iterable<string>, input: DeliveryInput): number {
     let delivered = 0;
@@ -30,7 +30,6 @@ export class Inboxes {
       this.counts.set(chatId, (this.counts.get(chatId) ?? 0) + 1);
       delivered++;
     }
-    this.totalDeliveries += delivered;
     return delivered;
   }
 
@@ -38,12 +37,8 @@ export class Inboxes {
     return this.byChat.get(chatId)?.after(after) ?? [];
   }
 
-  get lastSeq(): number {
-    return this.seq;
-  }
-
   get total(): number {
-    return this.totalDeliveries;
+    return this.seq;
   }
 
   countsByChat(): Record<string, number> {
@@ -54,6 +49,5 @@ export class Inboxes {
     this.byChat.clear();
     this.counts.clear();
     this.seq = 0;
-    this.totalDeliveries = 0;
   }
 }

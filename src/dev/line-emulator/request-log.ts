@@ -6,12 +6,10 @@ const CAPACITY = 10_000;
 export class RequestLog {
   private readonly log = new BoundedLog<RequestLogEntry>(CAPACITY);
   private seq = 0;
-  private count = 0;
 
   record(entry: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     const full = { seq: ++this.seq, ...entry };
     this.log.push(full);
-    this.count++;
     return full;
   }
 
@@ -21,12 +19,11 @@ export class RequestLog {
 
   /** All requests since the last reset, including those trimmed from the log. */
   get total(): number {
-    return this.count;
+    return this.seq;
   }
 
   clear(): void {
     this.log.clear();
     this.seq = 0;
-    this.count = 0;
   }
 }

@@ -24,10 +24,6 @@ export class RetryKeyStore {
     this.keys.set(key.toLowerCase(), { ...entry, acceptedAt: this.now() });
   }
 
-  get size(): number {
-    return this.keys.size;
-  }
-
   clear(): void {
     this.keys.clear();
   }

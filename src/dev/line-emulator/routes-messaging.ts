@@ -1,35 +1,12 @@
 import { Hono } from 'hono';
-import { type EmulatorContext, type EmulatorEnv, lineError, notFound, readJsonObject, validationError } from './http';
+import { type EmulatorEnv, lineError, notFound, readJsonObject, validationError } from './http';
 import { GROUP_OR_ROOM_ID_RE, USER_ID_RE } from './ids';
-import { retryGate } from './retry-gate';
-import type { EmulatorState, SendInput } from './state';
+import { sendHandler } from './send-handler';
+import type { EmulatorState } from './state';
 import { checkArray, checkBoolean, checkNumber, checkObject, checkString, Issues, type Json } from './validate-common';
 import { validateMessages } from './validate-messages';
 
 const MULTICAST_MAX = 500;
-
-function quotaExceeded(c: EmulatorContext): Response {
-  return lineError(c, 429, 'You have reached your monthly limit.');
-}
-
-/** The common tail of push/multicast/broadcast/narrowcast: quota, delivery, retry-key bookkeeping. */
-function send(
-  c: EmulatorContext,
-  state: EmulatorState,
-  input: Omit<SendInput, 'requestId'>,
-  retryKey: string | undefined,
-  respond: (delivered: number, targeted: number) => Response,
-  withSentMessages = false,
-): Response {
-  const requestId = c.get('requestId');
-  const outcome = state.send({ ...input, requestId });
-  if (!outcome.ok) return quotaExceeded(c);
-  c.set('recipients', outcome.delivered);
-  const sentMessages = withSentMessages ? state.sentMessagesFor(input.messages) : undefined;
-  if (retryKey) state.retryKeys.accept(retryKey, { requestId, ...(sentMessages ? { sentMessages } : {}) });
-  if (sentMessages) return c.json({ sentMessages });
-  return respond(outcome.delivered, outcome.targeted);
-}
 
 function commonFields(issues: Issues, body: Json): { messages: unknown[]; notificationDisabled: boolean } {
   validateMessages(body.messages, 'messages', issues);
@@ -54,72 +31,50 @@ export function messagingRoutes(state: EmulatorState): Hono<EmulatorEnv> {
     return c.json({ sentMessages: state.sentMessagesFor(messages) });
   });
 
-  app.post('/v2/bot/message/push', async (c) => {
-    const body = await readJsonObject(c);
-    if (body instanceof Response) return body;
-    const gate = retryGate(c, state);
-    if (gate instanceof Response) return gate;
-    const issues = new Issues();
-    const to = checkString(issues, body, 'to', '', { required: true });
-    if (to !== undefined && !USER_ID_RE.test(to) && !GROUP_OR_ROOM_ID_RE.test(to)) {
-      issues.add('to', 'must be a user, group or room ID');
-    }
-    const { messages, notificationDisabled } = commonFields(issues, body);
-    if (!issues.ok) return validationError(c, issues.details);
-    // Well-formed but unknown or blocked recipients are accepted and silently dropped, as on LINE.
-    return send(c, state, { via: 'push', chatIds: [to as string], messages, notificationDisabled }, gate.key, () => c.json({}), true);
-  });
+  app.post('/v2/bot/message/push', sendHandler(state, 'push', {
+    check(issues, body) {
+      const to = checkString(issues, body, 'to', '', { required: true });
+      if (to !== undefined && !USER_ID_RE.test(to) && !GROUP_OR_ROOM_ID_RE.test(to)) {
+        issues.add('to', 'must be a user, group or room ID');
+      }
+      // Well-formed but unknown or blocked recipients are accepted and silently dropped, as on LINE.
+      return { chatIds: [to as string], ...commonFields(issues, body) };
+    },
+    answersSentMessages: true,
+  }));
 
-  app.post('/v2/bot/message/multicast', async (c) => {
-    const body = await readJsonObject(c);
-    if (body instanceof Response) return body;
-    const gate = retryGate(c, state);
-    if (gate instanceof Response) return gate;
-    const issues = new Issues();
-    const to = checkArray(issues, body, 'to', '', { required: true, min: 1, max: MULTICAST_MAX });
-    to?.forEach((id, i) => {
-      if (typeof id !== 'string' || !USER_ID_RE.test(id)) issues.add(`to[${i}]`, 'must be a user ID');
-    });
-    const { messages, notificationDisabled } = commonFields(issues, body);
-    if (!issues.ok) return validationError(c, issues.details);
-    return send(c, state, { via: 'multicast', chatIds: to as string[], messages, notificationDisabled }, gate.key, () => c.json({}));
-  });
+  app.post('/v2/bot/message/multicast', sendHandler(state, 'multicast', {
+    check(issues, body) {
+      const to = checkArray(issues, body, 'to', '', { required: true, min: 1, max: MULTICAST_MAX });
+      to?.forEach((id, i) => {
+        if (typeof id !== 'string' || !USER_ID_RE.test(id)) issues.add(`to[${i}]`, 'must be a user ID');
+      });
+      return { chatIds: to as string[], ...commonFields(issues, body) };
+    },
+  }));
 
-  app.post('/v2/bot/message/broadcast', async (c) => {
-    const body = await readJsonObject(c);
-    if (body instanceof Response) return body;
-    const gate = retryGate(c, state);
-    if (gate instanceof Response) return gate;
-    const issues = new Issues();
-    const { messages, notificationDisabled } = commonFields(issues, body);
-    if (!issues.ok) return validationError(c, issues.details);
-    const chatIds = state.users.following();
-    return send(c, state, { via: 'broadcast', chatIds, messages, notificationDisabled }, gate.key, () => c.json({}));
-  });
+  app.post('/v2/bot/message/broadcast', sendHandler(state, 'broadcast', {
+    check: (issues, body) => ({ ...commonFields(issues, body), chatIds: state.users.following() }),
+  }));
 
-  app.post('/v2/bot/message/narrowcast', async (c) => {
-    const body = await readJsonObject(c);
-    if (body instanceof Response) return body;
-    const gate = retryGate(c, state);
-    if (gate instanceof Response) return gate;
-    const issues = new Issues();
-    const { messages, notificationDisabled } = commonFields(issues, body);
-    checkObject(issues, body, 'recipient', '');
-    checkObject(issues, body, 'filter', '');
-    const limit = checkObject(issues, body, 'limit', '');
-    const max = limit ? checkNumber(issues, limit, 'max', 'limit', { integer: true, min: 1 }) : undefined;
-    const upToRemainingQuota = limit ? checkBoolean(issues, limit, 'upToRemainingQuota', 'limit') : undefined;
-    const forbidPartial = limit ? checkBoolean(issues, limit, 'forbidPartialDelivery', 'limit') : undefined;
-    if (forbidPartial && !upToRemainingQuota) issues.add('limit.forbidPartialDelivery', 'can be true only if upToRemainingQuota is true');
-    if (!issues.ok) return validationError(c, issues.details);
-    // Audiences and demographic filters are not modelled: the emulator targets every following user.
-    const chatIds = state.users.following();
-    const input = { via: 'narrowcast' as const, chatIds, messages, notificationDisabled, max, upToRemainingQuota };
-    return send(c, state, input, gate.key, (delivered, targeted) => {
+  app.post('/v2/bot/message/narrowcast', sendHandler(state, 'narrowcast', {
+    check(issues, body) {
+      const fields = commonFields(issues, body);
+      checkObject(issues, body, 'recipient', '');
+      checkObject(issues, body, 'filter', '');
+      const limit = checkObject(issues, body, 'limit', '');
+      const max = limit ? checkNumber(issues, limit, 'max', 'limit', { integer: true, min: 1 }) : undefined;
+      const upToRemainingQuota = limit ? checkBoolean(issues, limit, 'upToRemainingQuota', 'limit') : undefined;
+      const forbidPartial = limit ? checkBoolean(issues, limit, 'forbidPartialDelivery', 'limit') : undefined;
+      if (forbidPartial && !upToRemainingQuota) issues.add('limit.forbidPartialDelivery', 'can be true only if upToRemainingQuota is true');
+      // Audiences and demographic filters are not modelled: the emulator targets every following user.
+      return { ...fields, chatIds: state.users.following(), max, upToRemainingQuota };
+    },
+    answer(c, { delivered, targeted }) {
       state.recordNarrowcast(c.get('requestId'), targeted, delivered);
       return c.json({}, 202);
-    });
-  });
+    },
+  }));
 
   app.get('/v2/bot/message/progress/narrowcast', (c) => {
     const requestId = c.req.query('requestId');

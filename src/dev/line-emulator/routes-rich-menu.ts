@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { type EmulatorEnv, lineError, notFound, readJsonObject, validationError } from './http';
+import { type EmulatorContext, type EmulatorEnv, lineError, notFound, readJsonObject, validationError } from './http';
 import { readImageInfo } from './image-info';
 import { USER_ID_RE } from './ids';
 import type { EmulatorState } from './state';
@@ -14,7 +14,13 @@ export function richMenuRoutes(state: EmulatorState): Hono<EmulatorEnv> {
   const app = new Hono<EmulatorEnv>();
   const menus = state.richMenus;
 
-  const mustHaveImage = 'must upload richmenu image before applying it to user';
+  /** Why the menu cannot be applied (unknown, or no image yet), or null when it can. */
+  const notApplicable = (c: EmulatorContext, richMenuId: string): Response | null => {
+    if (!menus.get(richMenuId)) return notFound(c);
+    if (!menus.hasImage(richMenuId)) return lineError(c, 400, 'must upload richmenu image before applying it to user');
+    return null;
+  };
+  const invalidUserId = (c: EmulatorContext) => validationError(c, [{ property: 'userId', message: 'must be a user ID' }]);
 
   app.post('/v2/bot/richmenu', async (c) => {
     const body = await readJsonObject(c);
@@ -68,8 +74,8 @@ export function richMenuRoutes(state: EmulatorState): Hono<EmulatorEnv> {
 
   app.post('/v2/bot/user/all/richmenu/:richMenuId', (c) => {
     const richMenuId = c.req.param('richMenuId');
-    if (!menus.get(richMenuId)) return notFound(c);
-    if (!menus.hasImage(richMenuId)) return lineError(c, 400, mustHaveImage);
+    const refusal = notApplicable(c, richMenuId);
+    if (refusal) return refusal;
     menus.setDefault(richMenuId);
     return c.json({});
   });
@@ -87,9 +93,9 @@ export function richMenuRoutes(state: EmulatorState): Hono<EmulatorEnv> {
   app.post('/v2/bot/user/:userId/richmenu/:richMenuId', (c) => {
     const userId = c.req.param('userId');
     const richMenuId = c.req.param('richMenuId');
-    if (!USER_ID_RE.test(userId)) return validationError(c, [{ property: 'userId', message: 'must be a user ID' }]);
-    if (!menus.get(richMenuId)) return notFound(c);
-    if (!menus.hasImage(richMenuId)) return lineError(c, 400, mustHaveImage);
+    if (!USER_ID_RE.test(userId)) return invalidUserId(c);
+    const refusal = notApplicable(c, richMenuId);
+    if (refusal) return refusal;
     menus.link(userId, richMenuId);
     return c.json({});
   });
@@ -101,7 +107,7 @@ export function richMenuRoutes(state: EmulatorState): Hono<EmulatorEnv> {
 
   app.delete('/v2/bot/user/:userId/richmenu', (c) => {
     const userId = c.req.param('userId');
-    if (!USER_ID_RE.test(userId)) return validationError(c, [{ property: 'userId', message: 'must be a user ID' }]);
+    if (!USER_ID_RE.test(userId)) return invalidUserId(c);
     menus.unlink(userId);
     return c.json({});
   });

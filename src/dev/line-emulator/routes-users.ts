@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { type EmulatorEnv, notFound, readJsonObject, validationError } from './http';
 import { USER_ID_RE } from './ids';
 import type { EmulatorState } from './state';
-import { checkNumber, checkString, Issues, join } from './validate-common';
+import { checkNumber, checkString, Issues } from './validate-common';
 
 const BOT_USER_ID = `U${'0'.repeat(31)}1`;
 
@@ -24,7 +24,7 @@ export function userRoutes(state: EmulatorState): Hono<EmulatorEnv> {
     const chatId = checkString(issues, body, 'chatId', '', { required: true });
     if (chatId !== undefined && !USER_ID_RE.test(chatId)) issues.add('chatId', 'must be a user ID');
     const seconds = checkNumber(issues, body, 'loadingSeconds', '', { integer: true, min: 5, max: 60 });
-    if (seconds !== undefined && seconds % 5 !== 0) issues.add(join('', 'loadingSeconds'), 'must be a multiple of 5');
+    if (seconds !== undefined && seconds % 5 !== 0) issues.add('loadingSeconds', 'must be a multiple of 5');
     if (!issues.ok) return validationError(c, issues.details);
     return c.json({}, 202);
   });

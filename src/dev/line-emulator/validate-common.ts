@@ -26,6 +26,27 @@ export function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
 
+/**
+ * The part every check shares: a missing (undefined or null) value is reported only when required;
+ * a present one goes to `accept`, which adds its own issue and returns undefined when it is wrong.
+ */
+function checkPresent<T>(
+  issues: Issues,
+  obj: Json,
+  key: string,
+  path: string,
+  required: boolean | undefined,
+  accept: (value: unknown, property: string) => T | undefined,
+): T | undefined {
+  const value = obj[key];
+  const property = join(path, key);
+  if (value === undefined || value === null) {
+    if (required) issues.add(property, 'must be specified');
+    return undefined;
+  }
+  return accept(value, property);
+}
+
 interface StringRule {
   required?: boolean;
   /** Minimum length in UTF-16 code units when present (default 1: LINE rejects empty strings). */
@@ -35,64 +56,69 @@ interface StringRule {
 
 /** Checks `obj[key]` as a string; lengths are JS lengths, i.e. UTF-16 code units like LINE counts. */
 export function checkString(issues: Issues, obj: Json, key: string, path: string, rule: StringRule = {}): string | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (rule.required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    issues.add(property, 'must be a string');
-    return undefined;
-  }
-  const min = rule.min ?? 1;
-  if (value.length === 0 && min > 0) {
-    issues.add(property, 'May not be empty');
-    return undefined;
-  }
-  if (value.length < min || (rule.max !== undefined && value.length > rule.max)) {
-    issues.add(property, `Length must be between ${min} and ${rule.max ?? 'unlimited'}`);
-    return undefined;
-  }
-  return value;
+  return checkPresent(issues, obj, key, path, rule.required, (value, property) => {
+    if (typeof value !== 'string') {
+      issues.add(property, 'must be a string');
+      return undefined;
+    }
+    const min = rule.min ?? 1;
+    if (value.length === 0 && min > 0) {
+      issues.add(property, 'May not be empty');
+      return undefined;
+    }
+    if (value.length < min || (rule.max !== undefined && value.length > rule.max)) {
+      issues.add(property, `Length must be between ${min} and ${rule.max ?? 'unlimited'}`);
+      return undefined;
+    }
+    return value;
+  });
 }
 
-export function checkArray(
+interface ArrayRule {
+  required?: boolean;
+  min?: number;
+  max?: number;
+}
+
+/** A wrong size is reported but the array is still returned, so its items get checked too. */
+export function checkArray(issues: Issues, obj: Json, key: string, path: string, rule: ArrayRule = {}): unknown[] | undefined {
+  return checkPresent(issues, obj, key, path, rule.required, (value, property) => {
+    if (!Array.isArray(value)) {
+      issues.add(property, 'must be an array');
+      return undefined;
+    }
+    const min = rule.min ?? 0;
+    if (value.length < min || (rule.max !== undefined && value.length > rule.max)) {
+      issues.add(property, `Size must be between ${min} and ${rule.max ?? 'unlimited'}`);
+    }
+    return value;
+  });
+}
+
+/** Checks `obj[key]` as an array and hands each object item to `each` with its path (e.g. `columns[2]`). */
+export function checkObjectArray(
   issues: Issues,
   obj: Json,
   key: string,
   path: string,
-  rule: { required?: boolean; min?: number; max?: number } = {},
+  rule: ArrayRule,
+  each: (item: Json, itemPath: string) => void,
 ): unknown[] | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (rule.required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (!Array.isArray(value)) {
-    issues.add(property, 'must be an array');
-    return undefined;
-  }
-  const min = rule.min ?? 0;
-  if (value.length < min || (rule.max !== undefined && value.length > rule.max)) {
-    issues.add(property, `Size must be between ${min} and ${rule.max ?? 'unlimited'}`);
-  }
-  return value;
+  const items = checkArray(issues, obj, key, path, rule);
+  items?.forEach((item, i) => {
+    const itemPath = `${join(path, key)}[${i}]`;
+    if (isObject(item)) each(item, itemPath);
+    else issues.add(itemPath, 'must be an object');
+  });
+  return items;
 }
 
 export function checkObject(issues: Issues, obj: Json, key: string, path: string, required = false): Json | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (!isObject(value)) {
+  return checkPresent(issues, obj, key, path, required, (value, property) => {
+    if (isObject(value)) return value;
     issues.add(property, 'must be an object');
     return undefined;
-  }
-  return value;
+  });
 }
 
 export function checkEnum<T extends string>(
@@ -103,17 +129,11 @@ export function checkEnum<T extends string>(
   allowed: readonly T[],
   required = false,
 ): T | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+  return checkPresent(issues, obj, key, path, required, (value, property) => {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
     issues.add(property, `must be one of [${allowed.join(', ')}]`);
     return undefined;
-  }
-  return value as T;
+  });
 }
 
 export function checkNumber(
@@ -123,35 +143,25 @@ export function checkNumber(
   path: string,
   rule: { required?: boolean; integer?: boolean; min?: number; max?: number } = {},
 ): number | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (rule.required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) {
-    issues.add(property, rule.integer ? 'must be an integer' : 'must be a number');
-    return undefined;
-  }
-  if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
-    issues.add(property, `must be between ${rule.min ?? '-∞'} and ${rule.max ?? '∞'}`);
-    return undefined;
-  }
-  return value;
+  return checkPresent(issues, obj, key, path, rule.required, (value, property) => {
+    if (typeof value !== 'number' || !Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) {
+      issues.add(property, rule.integer ? 'must be an integer' : 'must be a number');
+      return undefined;
+    }
+    if ((rule.min !== undefined && value < rule.min) || (rule.max !== undefined && value > rule.max)) {
+      issues.add(property, `must be between ${rule.min ?? '-∞'} and ${rule.max ?? '∞'}`);
+      return undefined;
+    }
+    return value;
+  });
 }
 
 export function checkBoolean(issues: Issues, obj: Json, key: string, path: string, required = false): boolean | undefined {
-  const value = obj[key];
-  const property = join(path, key);
-  if (value === undefined || value === null) {
-    if (required) issues.add(property, 'must be specified');
-    return undefined;
-  }
-  if (typeof value !== 'boolean') {
+  return checkPresent(issues, obj, key, path, required, (value, property) => {
+    if (typeof value === 'boolean') return value;
     issues.add(property, 'must be a boolean');
     return undefined;
-  }
-  return value;
+  });
 }
 
 /** LINE serves media only from HTTPS URLs of at most 2000 characters. */

@@ -1,10 +1,10 @@
 import { validateAction } from './validate-actions';
 import {
   checkActionUri,
-  checkArray,
   checkHttpsUrl,
   checkNumber,
   checkObject,
+  checkObjectArray,
   checkString,
   isObject,
   Issues,
@@ -84,13 +84,7 @@ function validateMessage(issues: Issues, message: unknown, path: string): void {
 function validateText(issues: Issues, m: Json, path: string): void {
   checkString(issues, m, 'text', path, { required: true, max: TEXT_MAX });
   checkString(issues, m, 'quoteToken', path);
-  const emojis = checkArray(issues, m, 'emojis', path, { max: 20 });
-  emojis?.forEach((emoji, i) => {
-    const ePath = `${join(path, 'emojis')}[${i}]`;
-    if (!isObject(emoji)) {
-      issues.add(ePath, 'must be an object');
-      return;
-    }
+  checkObjectArray(issues, m, 'emojis', path, { max: 20 }, (emoji, ePath) => {
     checkNumber(issues, emoji, 'index', ePath, { required: true, integer: true, min: 0 });
     checkString(issues, emoji, 'productId', ePath, { required: true });
     checkString(issues, emoji, 'emojiId', ePath, { required: true });
@@ -145,13 +139,7 @@ function validateImagemap(issues: Issues, m: Json, path: string): void {
     checkNumber(issues, baseSize, 'width', join(path, 'baseSize'), { required: true, integer: true, min: 1 });
     checkNumber(issues, baseSize, 'height', join(path, 'baseSize'), { required: true, integer: true, min: 1 });
   }
-  const actions = checkArray(issues, m, 'actions', path, { required: true, max: 50 });
-  actions?.forEach((action, i) => {
-    const aPath = `${join(path, 'actions')}[${i}]`;
-    if (!isObject(action)) {
-      issues.add(aPath, 'must be an object');
-      return;
-    }
+  checkObjectArray(issues, m, 'actions', path, { required: true, max: 50 }, (action, aPath) => {
     const area = checkObject(issues, action, 'area', aPath, true);
     if (area) {
       for (const key of ['x', 'y', 'width', 'height']) {
@@ -174,13 +162,7 @@ function validateQuickReply(issues: Issues, m: Json, path: string): void {
   const quickReply = checkObject(issues, m, 'quickReply', path);
   if (!quickReply) return;
   const qPath = join(path, 'quickReply');
-  const items = checkArray(issues, quickReply, 'items', qPath, { required: true, min: 1, max: QUICK_REPLY_MAX_ITEMS });
-  items?.forEach((item, i) => {
-    const iPath = `${join(qPath, 'items')}[${i}]`;
-    if (!isObject(item)) {
-      issues.add(iPath, 'must be an object');
-      return;
-    }
+  checkObjectArray(issues, quickReply, 'items', qPath, { required: true, min: 1, max: QUICK_REPLY_MAX_ITEMS }, (item, iPath) => {
     if (item.type !== 'action') issues.add(join(iPath, 'type'), 'must be action');
     checkHttpsUrl(issues, item, 'imageUrl', iPath, false, 2000);
     validateAction(issues, item.action, join(iPath, 'action'), 'quickReply');

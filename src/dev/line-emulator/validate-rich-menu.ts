@@ -1,6 +1,6 @@
 import type { RichMenuInput } from './rich-menus';
 import { validateAction } from './validate-actions';
-import { checkArray, checkBoolean, checkNumber, checkObject, checkString, isObject, Issues, join } from './validate-common';
+import { checkBoolean, checkNumber, checkObject, checkObjectArray, checkString, isObject, Issues, join } from './validate-common';
 
 // https://developers.line.biz/en/reference/messaging-api/#rich-menu-object and the image requirements:
 // width 800..2500 px, height ≥ 250 px, width/height ≥ 1.45, at most 20 areas.
@@ -29,13 +29,7 @@ export function validateRichMenu(body: unknown): { issues: Issues; menu?: RichMe
   const selected = checkBoolean(issues, body, 'selected', '', true);
   const name = checkString(issues, body, 'name', '', { required: true, max: 300 });
   const chatBarText = checkString(issues, body, 'chatBarText', '', { required: true, max: 14 });
-  const areas = checkArray(issues, body, 'areas', '', { required: true, max: MAX_AREAS });
-  areas?.forEach((area, i) => {
-    const aPath = `areas[${i}]`;
-    if (!isObject(area)) {
-      issues.add(aPath, 'must be an object');
-      return;
-    }
+  const areas = checkObjectArray(issues, body, 'areas', '', { required: true, max: MAX_AREAS }, (area, aPath) => {
     const bounds = checkObject(issues, area, 'bounds', aPath, true);
     if (bounds) {
       const bPath = join(aPath, 'bounds');

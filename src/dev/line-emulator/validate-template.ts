@@ -5,8 +5,8 @@ import {
   checkHexColor,
   checkHttpsUrl,
   checkObject,
+  checkObjectArray,
   checkString,
-  isObject,
   type Issues,
   join,
   type Json,
@@ -58,18 +58,10 @@ function validateConfirm(issues: Issues, t: Json, path: string): void {
 function validateCarousel(issues: Issues, t: Json, path: string): void {
   checkEnum(issues, t, 'imageAspectRatio', path, ['rectangle', 'square']);
   checkEnum(issues, t, 'imageSize', path, ['cover', 'contain']);
-  const columns = checkArray(issues, t, 'columns', path, { required: true, min: 1, max: 10 });
-  if (!columns) return;
-  const cPath = join(path, 'columns');
   let actionCount: number | undefined;
   let withImage: boolean | undefined;
   let withTitle: boolean | undefined;
-  columns.forEach((column, i) => {
-    const colPath = `${cPath}[${i}]`;
-    if (!isObject(column)) {
-      issues.add(colPath, 'must be an object');
-      return;
-    }
+  checkObjectArray(issues, t, 'columns', path, { required: true, min: 1, max: 10 }, (column, colPath) => {
     checkHttpsUrl(issues, column, 'thumbnailImageUrl', colPath);
     checkHexColor(issues, column, 'imageBackgroundColor', colPath);
     checkString(issues, column, 'title', colPath, { max: 40 });
@@ -89,13 +81,7 @@ function validateCarousel(issues: Issues, t: Json, path: string): void {
 }
 
 function validateImageCarousel(issues: Issues, t: Json, path: string): void {
-  const columns = checkArray(issues, t, 'columns', path, { required: true, min: 1, max: 10 });
-  columns?.forEach((column, i) => {
-    const colPath = `${join(path, 'columns')}[${i}]`;
-    if (!isObject(column)) {
-      issues.add(colPath, 'must be an object');
-      return;
-    }
+  checkObjectArray(issues, t, 'columns', path, { required: true, min: 1, max: 10 }, (column, colPath) => {
     checkHttpsUrl(issues, column, 'imageUrl', colPath, true);
     validateAction(issues, column.action, join(colPath, 'action'), 'imageCarousel');
   });

@@ -36,7 +36,7 @@ export function createApi(deps: { emulator: EmulatorClient; sendWebhook: Webhook
 
   api.post('/residents', async (c) => {
     const body = await parseJson(c, newResidentBody);
-    if (!body) return c.json({ error: MSG.badRequest }, 400);
+    if (!body) return badRequest(c);
     const resident = await emulator.createResident(body.displayName);
     const replyToken = await emulator.issueReplyToken(resident.userId);
     const result = await sendWebhook([followEvent(resident.userId, replyToken, false)]);
@@ -44,44 +44,44 @@ export function createApi(deps: { emulator: EmulatorClient; sendWebhook: Webhook
   });
 
   api.post('/residents/:userId/block', async (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) return c.json({ error: MSG.badRequest }, 400);
-    await emulator.unfollow(userId.data);
-    return c.json(report(await sendWebhook([unfollowEvent(userId.data)])));
+    const userId = userIdOf(c);
+    if (!userId) return badRequest(c);
+    await emulator.unfollow(userId);
+    return c.json(report(await sendWebhook([unfollowEvent(userId)])));
   });
 
   api.post('/residents/:userId/unblock', async (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) return c.json({ error: MSG.badRequest }, 400);
-    await emulator.follow(userId.data);
-    const replyToken = await emulator.issueReplyToken(userId.data);
-    return c.json(report(await sendWebhook([followEvent(userId.data, replyToken, true)])));
+    const userId = userIdOf(c);
+    if (!userId) return badRequest(c);
+    await emulator.follow(userId);
+    const replyToken = await emulator.issueReplyToken(userId);
+    return c.json(report(await sendWebhook([followEvent(userId, replyToken, true)])));
   });
 
   api.post('/send', async (c) => {
     const body = await parseJson(c, sendBody);
-    if (!body) return c.json({ error: MSG.badRequest }, 400);
+    if (!body) return badRequest(c);
     return c.json(await sendWithReplyToken(body.userId, body.text, (t) => textMessageEvent(body.userId, t, body.text)));
   });
 
   api.post('/postback', async (c) => {
     const body = await parseJson(c, postbackBody);
-    if (!body) return c.json({ error: MSG.badRequest }, 400);
+    if (!body) return badRequest(c);
     return c.json(
       await sendWithReplyToken(body.userId, body.displayText, (t) => postbackEvent(body.userId, t, body.data, body.params)),
     );
   });
 
   api.get('/inbox/:userId', async (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) return c.json({ error: MSG.badRequest }, 400);
-    return c.json(await emulator.inbox(userId.data, afterQuery.parse(c.req.query('after'))));
+    const userId = userIdOf(c);
+    if (!userId) return badRequest(c);
+    return c.json(await emulator.inbox(userId, afterQuery.parse(c.req.query('after'))));
   });
 
   api.get('/history/:userId', (c) => {
-    const userId = userIdParam.safeParse(c.req.param('userId'));
-    if (!userId.success) return c.json({ error: MSG.badRequest }, 400);
-    return c.json({ entries: sentLog.list(userId.data) });
+    const userId = userIdOf(c);
+    if (!userId) return badRequest(c);
+    return c.json({ entries: sentLog.list(userId) });
   });
 
   async function sendWithReplyToken(userId: string, shownText: string | undefined, build: (t: string) => WebhookEvent) {
@@ -98,6 +98,15 @@ function report(result: WebhookResult) {
   return result.status === null
     ? { ok: false, webhookStatus: null, error: result.error }
     : { ok: result.status === 200, webhookStatus: result.status };
+}
+
+function badRequest(c: Context) {
+  return c.json({ error: MSG.badRequest }, 400);
+}
+
+function userIdOf(c: Context): string | null {
+  const parsed = userIdParam.safeParse(c.req.param('userId'));
+  return parsed.success ? parsed.data : null;
 }
 
 async function parseJson<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | null> {

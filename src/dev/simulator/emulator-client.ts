@@ -33,10 +33,10 @@ export function createEmulatorClient(baseUrl: string, fetchImpl: typeof fetch) {
 
   return {
     async listResidents(): Promise<Resident[]> {
-      return (await call<{ users: RawUser[] }>('GET', '/users')).users.map(toResident);
+      return (await call<{ users: Resident[] }>('GET', '/users')).users.map(toResident);
     },
     async createResident(displayName: string): Promise<Resident> {
-      return toResident(await call<RawUser>('POST', '/users', { displayName, following: true }));
+      return toResident(await call<Resident>('POST', '/users', { displayName, following: true }));
     },
     follow: (userId: string) => call<unknown>('POST', `${userPath(userId)}/follow`, {}),
     unfollow: (userId: string) => call<unknown>('POST', `${userPath(userId)}/unfollow`, {}),
@@ -51,8 +51,7 @@ export function createEmulatorClient(baseUrl: string, fetchImpl: typeof fetch) {
 
 export type EmulatorClient = ReturnType<typeof createEmulatorClient>;
 
-type RawUser = { userId: string; displayName: string; following: boolean };
-
-function toResident(u: RawUser): Resident {
+/** The emulator's user has more fields (language, picture…); the simulator passes on only these. */
+function toResident(u: Resident): Resident {
   return { userId: u.userId, displayName: u.displayName, following: u.following };
 }
